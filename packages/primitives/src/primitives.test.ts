@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addressToHex,
+  bigintToMinimalBytes,
+  bytesToHex,
+  bytesToWord,
+  EMPTY_CODE_HASH,
+  fromSigned,
+  hexToBytes,
+  keccak256Word,
+  MAX_WORD,
+  parseAddress,
+  toSigned,
+  wordToBytes,
+} from './index.js';
+
+describe('hex', () => {
+  it('round-trips bytes', () => {
+    expect(bytesToHex(hexToBytes('0x00ff10Ab'))).toBe('0x00ff10ab');
+    expect(hexToBytes('').length).toBe(0);
+  });
+  it('refuses odd length and non-hex, naming the field', () => {
+    expect(() => hexToBytes('0x123', 'code')).toThrow(/code has an odd number/);
+    expect(() => hexToBytes('zz', 'input')).toThrow(TypeError);
+  });
+});
+
+describe('words', () => {
+  it('reads big-endian with zero padding past the end', () => {
+    expect(bytesToWord(hexToBytes('0102'), 0, 32)).toBe(0x0102n << 240n);
+    expect(bytesToWord(hexToBytes('010203040506'), 1, 3)).toBe(0x020304n);
+  });
+  it('round-trips through 32 bytes', () => {
+    for (const w of [0n, 1n, MAX_WORD, 0x1234567890abcdefn << 100n]) {
+      expect(bytesToWord(wordToBytes(w))).toBe(w);
+    }
+  });
+  it('converts two-complement', () => {
+    expect(toSigned(MAX_WORD)).toBe(-1n);
+    expect(fromSigned(-1n)).toBe(MAX_WORD);
+    expect(toSigned(1n << 255n)).toBe(-(1n << 255n));
+  });
+  it('gives minimal bytes', () => {
+    expect(bigintToMinimalBytes(0n).length).toBe(0);
+    expect(bytesToHex(bigintToMinimalBytes(0x1234n))).toBe('0x1234');
+    expect(bytesToHex(bigintToMinimalBytes(0x123n))).toBe('0x0123');
+  });
+});
+
+describe('keccak and addresses', () => {
+  it('hashes empty input to the empty code hash', () => {
+    expect(keccak256Word(new Uint8Array(0))).toBe(EMPTY_CODE_HASH);
+  });
+  it('parses and prints addresses', () => {
+    const a = '0x00000000000000000000000000000000000000ff';
+    expect(parseAddress(a)).toBe(255n);
+    expect(addressToHex(255n)).toBe(a);
+    expect(() => parseAddress('0x01', 'to')).toThrow(/to must be 20 bytes/);
+  });
+});

@@ -1,0 +1,74 @@
+/** 2^256 - 1: the largest EVM word. */
+export const MAX_WORD = (1n << 256n) - 1n;
+/** 2^255: the sign bit of a word read as two's complement. */
+export const SIGN_BIT = 1n << 255n;
+export const WORD_MODULUS = 1n << 256n;
+export const ADDRESS_MASK = (1n << 160n) - 1n;
+
+/** A word read as a two's-complement signed integer. */
+export function toSigned(word: bigint): bigint {
+  return word >= SIGN_BIT ? word - WORD_MODULUS : word;
+}
+
+/** A signed integer in [-2^255, 2^255) wrapped to a word. */
+export function fromSigned(value: bigint): bigint {
+  return value < 0n ? value + WORD_MODULUS : value;
+}
+
+/**
+ * Reads `length` big-endian bytes at `offset` as a word; bytes past the end of
+ * `bytes` read as zero (the EVM's rule for calldata and code).
+ */
+export function bytesToWord(bytes: Uint8Array, offset = 0, length = 32): bigint {
+  // Read in 4-byte chunks: far fewer bigint operations than a byte loop.
+  let value = 0n;
+  let i = 0;
+  for (; i + 4 <= length; i += 4) {
+    const p = offset + i;
+    const chunk =
+      p + 4 <= bytes.length
+        ? ((bytes[p]! << 24) | (bytes[p + 1]! << 16) | (bytes[p + 2]! << 8) | bytes[p + 3]!) >>> 0
+        : ((byteAt(bytes, p) << 24) | (byteAt(bytes, p + 1) << 16) | (byteAt(bytes, p + 2) << 8) | byteAt(bytes, p + 3)) >>> 0;
+    value = (value << 32n) | BigInt(chunk);
+  }
+  for (; i < length; i++) value = (value << 8n) | BigInt(byteAt(bytes, offset + i));
+  return value;
+}
+
+function byteAt(bytes: Uint8Array, index: number): number {
+  return index < bytes.length ? bytes[index]! : 0;
+}
+
+/** Writes a word as 32 big-endian bytes into `out` at `offset`. */
+export function writeWord(out: Uint8Array, offset: number, word: bigint): void {
+  for (let i = 28; i >= 0; i -= 4) {
+    const chunk = Number(word & 0xffffffffn);
+    out[offset + i] = chunk >>> 24;
+    out[offset + i + 1] = (chunk >>> 16) & 0xff;
+    out[offset + i + 2] = (chunk >>> 8) & 0xff;
+    out[offset + i + 3] = chunk & 0xff;
+    word >>= 32n;
+  }
+}
+
+/** A word as 32 big-endian bytes. */
+export function wordToBytes(word: bigint): Uint8Array {
+  const out = new Uint8Array(32);
+  writeWord(out, 0, word);
+  return out;
+}
+
+/** Number of bytes needed to hold the value (0 for zero). */
+export function byteLength(value: bigint): number {
+  return value === 0n ? 0 : Math.ceil(value.toString(16).length / 2);
+}
+
+/** Minimal big-endian bytes of a non-negative integer (empty for zero), as RLP wants. */
+export function bigintToMinimalBytes(value: bigint): Uint8Array {
+  if (value === 0n) return new Uint8Array(0);
+  let hex = value.toString(16);
+  if (hex.length % 2) hex = `0${hex}`;
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(2 * i, 2 * i + 2), 16);
+  return out;
+}
