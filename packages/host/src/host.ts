@@ -24,6 +24,8 @@ export interface Host {
   getCode(address: Address): Uint8Array;
   /** keccak-256 of the code of an existing account; 0 for a missing one. */
   getCodeHash(address: Address): bigint;
+  /** True if any storage slot of the account is non-zero (EIP-7610 create collision). */
+  hasStorage(address: Address): boolean;
   /** Current value of a storage slot (0 if unset). */
   getStorage(address: Address, key: bigint): bigint;
   /** Value of the slot at the start of the transaction (EIP-2200 "original"). */

@@ -1,0 +1,108 @@
+import type { Host, Message, Revision, Status } from '@tandem-evm/host';
+import { Memory } from './memory.js';
+
+export const STACK_LIMIT = 1024;
+const EMPTY = new Uint8Array(0);
+
+/** Largest gas an engine keeps in a JS number; the rest waits in `gasReserve`. */
+export const MAX_NUMBER_GAS = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Everything one frame's execution needs: the operand stack, memory, return
+ * data and the scalars an engine saves when it hands a CALL/CREATE to the
+ * frame loop and resumes afterwards. Contexts are pooled (see ContextPool):
+ * an engine must not keep a reference after the frame ends.
+ */
+export class ExecutionContext {
+  /** Operand stack; slots at index >= `stackTop` are stale. */
+  readonly stack: bigint[] = new Array<bigint>(STACK_LIMIT).fill(0n);
+  stackTop = 0;
+  readonly memory = new Memory();
+  /** Output of the last completed child frame (RETURNDATASIZE/COPY). */
+  returnData: Uint8Array = EMPTY;
+  pc = 0;
+  /**
+   * Gas left, split so the hot path works on a JS number: the engine charges
+   * `gasLeft`; `gasReserve` holds whatever exceeds 2^53-1 (only a call given
+   * more than that has a reserve). Read the total with `totalGas`.
+   */
+  gasLeft = 0;
+  gasReserve = 0n;
+  /** Refund counter of this frame (EIP-2200 lets it go negative). */
+  gasRefund = 0;
+
+  // Set by the frame loop before the engine runs.
+  message!: Message;
+  host!: Host;
+  revision!: Revision;
+  /** Code padded with 33 zero bytes (see padCode), and its length before padding. */
+  code: Uint8Array = EMPTY;
+  codeSize = 0;
+  /** One byte per code byte: 1 at a valid JUMPDEST. */
+  jumpdests: Uint8Array = EMPTY;
+
+  // Set by the engine when it stops.
+  status: Status = 'success';
+  output: Uint8Array = EMPTY;
+  /** The child frame the engine asks the frame loop to run, when it stops for a CALL/CREATE. */
+  pendingCall: Message | undefined = undefined;
+  /** Where the child's output goes in memory (CALL family). */
+  pendingOutputOffset = 0;
+  pendingOutputSize = 0;
+
+  /** Whether the context is lent out by its pool. */
+  inUse = false;
+
+  get totalGas(): bigint {
+    return this.gasReserve + BigInt(this.gasLeft);
+  }
+
+  /** Sets the gas left from a bigint, keeping the number part exact. */
+  setGas(gas: bigint): void {
+    if (gas > BigInt(MAX_NUMBER_GAS)) {
+      this.gasLeft = MAX_NUMBER_GAS;
+      this.gasReserve = gas - BigInt(MAX_NUMBER_GAS);
+    } else {
+      this.gasLeft = Number(gas);
+      this.gasReserve = 0n;
+    }
+  }
+
+  /** Prepares the context for a new frame. */
+  start(message: Message, host: Host, revision: Revision, code: Uint8Array, codeSize: number, jumpdests: Uint8Array): void {
+    this.message = message;
+    this.host = host;
+    this.revision = revision;
+    this.code = code;
+    this.codeSize = codeSize;
+    this.jumpdests = jumpdests;
+    this.setGas(message.gas);
+    this.gasRefund = 0;
+    this.pc = 0;
+    this.stackTop = 0;
+    this.returnData = EMPTY;
+    this.status = 'success';
+    this.output = EMPTY;
+    this.pendingCall = undefined;
+  }
+
+  /** Drops references to the finished frame's data so a pooled context retains nothing of it. */
+  release(): void {
+    this.stackTop = 0;
+    this.returnData = EMPTY;
+    this.output = EMPTY;
+    this.code = EMPTY;
+    this.jumpdests = EMPTY;
+    this.pendingCall = undefined;
+  }
+
+  /** Ends the frame: `status`, and `output` for RETURN/REVERT. Other halts lose all gas. */
+  halt(status: Status, output: Uint8Array = EMPTY): void {
+    this.status = status;
+    this.output = output;
+    if (status !== 'success' && status !== 'revert') {
+      this.gasLeft = 0;
+      this.gasReserve = 0n;
+    }
+  }
+}

@@ -1,0 +1,1 @@
+export { interpreter } from './interpreter.js';

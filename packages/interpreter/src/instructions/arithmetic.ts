@@ -1,0 +1,51 @@
+import { MAX_WORD, SIGN_BIT } from '@tandem-evm/primitives';
+
+/** base^exponent mod 2^256 by square-and-multiply (BigInt `**` would build a huge number). */
+export function exp(base: bigint, exponent: bigint): bigint {
+  if (exponent < 256n && base === 2n) return (1n << exponent) & MAX_WORD;
+  let result = 1n;
+  while (exponent > 0n) {
+    if (exponent & 1n) result = (result * base) & MAX_WORD;
+    exponent >>= 1n;
+    if (exponent > 0n) base = (base * base) & MAX_WORD;
+  }
+  return result;
+}
+
+/** SIGNEXTEND: extends the sign of byte `byteIndex` (0 = least significant) of `value`. */
+export function signExtend(byteIndex: bigint, value: bigint): bigint {
+  if (byteIndex >= 31n) return value;
+  const bits = Number(byteIndex) * 8 + 8;
+  const mask = (1n << BigInt(bits)) - 1n;
+  const signBit = 1n << BigInt(bits - 1);
+  return value & signBit ? value | (MAX_WORD ^ mask) : value & mask;
+}
+
+export function toSigned(word: bigint): bigint {
+  return word >= SIGN_BIT ? word - (MAX_WORD + 1n) : word;
+}
+
+export function sdiv(a: bigint, b: bigint): bigint {
+  if (b === 0n) return 0n;
+  return (toSigned(a) / toSigned(b)) & MAX_WORD;
+}
+
+export function smod(a: bigint, b: bigint): bigint {
+  if (b === 0n) return 0n;
+  return (toSigned(a) % toSigned(b)) & MAX_WORD;
+}
+
+/** Signed less-than: flipping the sign bit maps two's complement order onto unsigned order. */
+export function slt(a: bigint, b: bigint): boolean {
+  return (a ^ SIGN_BIT) < (b ^ SIGN_BIT);
+}
+
+export function byte(index: bigint, value: bigint): bigint {
+  return index < 32n ? (value >> (248n - index * 8n)) & 0xffn : 0n;
+}
+
+export function sar(shift: bigint, value: bigint): bigint {
+  const negative = value >= SIGN_BIT;
+  if (shift >= 256n) return negative ? MAX_WORD : 0n;
+  return (toSigned(value) >> shift) & MAX_WORD;
+}
