@@ -12,7 +12,11 @@ export interface ParsedArgs {
  * Splits `--name value`, `--name=value` and bare `--flag` options from
  * positionals. `flags` lists the options that take no value.
  */
-export function parseArgs(argv: readonly string[], flags: ReadonlySet<string>, known: ReadonlySet<string>): ParsedArgs {
+export function parseArgs(
+  argv: readonly string[],
+  flags: ReadonlySet<string>,
+  known: ReadonlySet<string>,
+): ParsedArgs {
   const positionals: string[] = [];
   const options = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {

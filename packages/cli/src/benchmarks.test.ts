@@ -23,7 +23,10 @@ for (const revision of ['cancun', 'istanbul'] as const) {
   const reference = new Map(
     readTsv(`evmone_reference_outputs_${revision}.tsv`)
       .slice(1)
-      .map(([, name, status, gasUsed, gasRefund, , output]) => [name!, { status, gasUsed, gasRefund, output }]),
+      .map(([, name, status, gasUsed, gasRefund, , output]) => [
+        name!,
+        { status, gasUsed, gasRefund, output },
+      ]),
   );
   describe(`evm-benchmarks against evmone (${revision})`, () => {
     for (const testCase of cases) {

@@ -33,7 +33,10 @@ describe('tandem run', () => {
     const ok = cli(['run', '--code', '@code.hex', '--input', '@input.hex', '--json'], files);
     expect(JSON.parse(ok.stdout).output).toBe(`0x2a${'00'.repeat(31)}`);
     const old = cli(['run', '--code', '@code.hex', '--revision', 'london', '--json'], files);
-    expect(JSON.parse(old.stdout)).toMatchObject({ status: 'undefined-instruction', gasUsed: (2n ** 63n - 1n).toString() });
+    expect(JSON.parse(old.stdout)).toMatchObject({
+      status: 'undefined-instruction',
+      gasUsed: (2n ** 63n - 1n).toString(),
+    });
     const tight = cli(['run', '--code', '@code.hex', '--gas', '5', '--json'], files);
     expect(JSON.parse(tight.stdout)).toMatchObject({ status: 'out-of-gas', gasUsed: '5' });
   });

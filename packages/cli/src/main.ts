@@ -57,7 +57,9 @@ function runCommand(argv: readonly string[], io: Io): number {
   if (options.get('json') === true) {
     io.stdout(`${JSON.stringify(json)}\n`);
   } else {
-    io.stdout(`status    ${json.status}\ngas used  ${json.gasUsed}\nrefund    ${json.gasRefund}\noutput    ${json.output}\n`);
+    io.stdout(
+      `status    ${json.status}\ngas used  ${json.gasUsed}\nrefund    ${json.gasRefund}\noutput    ${json.output}\n`,
+    );
   }
   return 0;
 }

@@ -34,7 +34,8 @@ export function runCode(options: RunOptions): RunOutcome {
   state.setAccount(RUN_ADDRESS, { code: options.code });
   state.beginTransaction(emptyTxContext({ origin: RUN_CALLER }));
   if (evm.revision >= Revision.Berlin) {
-    for (const address of [RUN_CALLER, RUN_ADDRESS, ...precompileAddresses(evm.revision)]) state.accessAccount(address);
+    for (const address of [RUN_CALLER, RUN_ADDRESS, ...precompileAddresses(evm.revision)])
+      state.accessAccount(address);
   }
   const gas = options.gas ?? DEFAULT_GAS;
   const result = evm.execute(
@@ -65,7 +66,11 @@ export function runOutcomeJson(outcome: RunOutcome): Record<string, string> {
 }
 
 /** Reads `--code`/`--input`: hex, or `@path` to a file holding hex. */
-export function readHexArgument(value: string, field: string, readFile: (path: string) => string): Uint8Array {
+export function readHexArgument(
+  value: string,
+  field: string,
+  readFile: (path: string) => string,
+): Uint8Array {
   const text = value.startsWith('@') ? readFile(value.slice(1)) : value;
   try {
     return hexToBytes(text.replace(/\s+/g, ''), field);
@@ -75,9 +80,9 @@ export function readHexArgument(value: string, field: string, readFile: (path: s
 }
 
 export function parseGas(value: string): bigint {
-  if (!/^(0x[0-9a-fA-F]+|[0-9]+)$/.test(value)) throw new UsageError(`--gas must be a non-negative integer, got '${value}'`);
+  if (!/^(0x[0-9a-fA-F]+|[0-9]+)$/.test(value))
+    throw new UsageError(`--gas must be a non-negative integer, got '${value}'`);
   const gas = BigInt(value);
   if (gas > DEFAULT_GAS) throw new UsageError('--gas must be at most 2^63-1');
   return gas;
 }
-

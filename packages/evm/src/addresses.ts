@@ -23,6 +23,11 @@ export function createAddress(sender: Address, nonce: bigint): Address {
 
 /** CREATE2 (EIP-1014): keccak256(0xff ++ sender ++ salt ++ keccak256(initcode))[12:]. */
 export function create2Address(sender: Address, salt: bigint, initcode: Uint8Array): Address {
-  const preimage = concatBytes(Uint8Array.of(0xff), addressToBytes(sender), wordToBytes(salt), keccak256(initcode));
+  const preimage = concatBytes(
+    Uint8Array.of(0xff),
+    addressToBytes(sender),
+    wordToBytes(salt),
+    keccak256(initcode),
+  );
   return bytesToWord(keccak256(preimage), 12, 20);
 }

@@ -1,6 +1,14 @@
 import { ContextPool, DEFAULT_RETAINED_MEMORY, type Engine, type ExecutionContext } from '@tandem-evm/frame';
 import { CALL_DEPTH_LIMIT, CODE_DEPOSIT_COST_PER_BYTE, MAX_CODE_SIZE } from '@tandem-evm/gas';
-import { type Address, type Host, type Message, parseRevision, type Result, Revision, type Status } from '@tandem-evm/host';
+import {
+  type Address,
+  type Host,
+  type Message,
+  parseRevision,
+  type Result,
+  Revision,
+  type Status,
+} from '@tandem-evm/host';
 import { interpreter } from '@tandem-evm/interpreter';
 import { isPrecompile, runPrecompile } from '@tandem-evm/precompiles';
 import { create2Address, createAddress } from './addresses.js';
@@ -57,7 +65,9 @@ export class Evm {
     const engineName = options.engine ?? 'interpreter';
     const engine = ENGINES[engineName];
     if (engine === undefined) {
-      throw new RangeError(`options.engine: unknown engine '${engineName}' (available: ${Object.keys(ENGINES).join(', ')})`);
+      throw new RangeError(
+        `options.engine: unknown engine '${engineName}' (available: ${Object.keys(ENGINES).join(', ')})`,
+      );
     }
     this.engine = engine;
     const retained = options.retainedMemoryPerContext ?? DEFAULT_RETAINED_MEMORY;
@@ -78,7 +88,8 @@ export class Evm {
    */
   execute(message: Message, host: Host): Result {
     validateMessage(message);
-    if (this.running) throw new Error('Evm.execute is not re-entrant: a host must not call back into the same Evm');
+    if (this.running)
+      throw new Error('Evm.execute is not re-entrant: a host must not call back into the same Evm');
     this.running = true;
     const outerSnapshot = host.snapshot();
     try {
@@ -170,14 +181,22 @@ export class Evm {
     host.setBalance(to, host.getBalance(to) + value);
   }
 
-  private push(message: Message, host: Host, code: Uint8Array, snapshot: number, createdAddress: Address): void {
+  private push(
+    message: Message,
+    host: Host,
+    code: Uint8Array,
+    snapshot: number,
+    createdAddress: Address,
+  ): void {
     const analyzed = this.codeCache.get(code);
     const context = this.pool.acquire(this.frames.length);
     this.frames.push(context);
     this.snapshots.push(snapshot);
     this.createdAddresses.push(createdAddress);
     const frameMessage =
-      createdAddress !== 0n ? { ...message, recipient: createdAddress, codeAddress: createdAddress } : message;
+      createdAddress !== 0n
+        ? { ...message, recipient: createdAddress, codeAddress: createdAddress }
+        : message;
     context.start(frameMessage, host, this.revision, analyzed.padded, code.length, analyzed.jumpdests);
   }
 
@@ -212,8 +231,10 @@ export class Evm {
   /** Checks and stores the code a CREATE frame returned (EIP-170, EIP-3541, deposit cost). */
   private depositCode(host: Host, address: Address, code: Uint8Array, gasLeft: bigint): Status {
     const revision = this.revision;
-    if (revision >= Revision.SpuriousDragon && code.length > MAX_CODE_SIZE) return 'contract-validation-failure';
-    if (revision >= Revision.London && code.length > 0 && code[0] === 0xef) return 'contract-validation-failure';
+    if (revision >= Revision.SpuriousDragon && code.length > MAX_CODE_SIZE)
+      return 'contract-validation-failure';
+    if (revision >= Revision.London && code.length > 0 && code[0] === 0xef)
+      return 'contract-validation-failure';
     if (BigInt(code.length * CODE_DEPOSIT_COST_PER_BYTE) > gasLeft) {
       // Frontier keeps the account without code; Homestead (EIP-2) fails the creation.
       return revision >= Revision.Homestead ? 'out-of-gas' : 'success';

@@ -1,3 +1,3 @@
+export { create2Address, createAddress } from './addresses.js';
 export type { EngineName, EvmOptions } from './evm.js';
-export { Evm, createEvm } from './evm.js';
-export { createAddress, create2Address } from './addresses.js';
+export { createEvm, Evm } from './evm.js';

@@ -6,8 +6,10 @@ const MAX_ADDRESS = (1n << 160n) - 1n;
 const MAX_WORD = (1n << 256n) - 1n;
 
 function checkBigint(value: unknown, field: string, max: bigint): void {
-  if (typeof value !== 'bigint') throw new TypeError(`message.${field} must be a bigint, got ${typeof value}`);
-  if (value < 0n || value > max) throw new RangeError(`message.${field} must be in [0, ${max}], got ${value}`);
+  if (typeof value !== 'bigint')
+    throw new TypeError(`message.${field} must be a bigint, got ${typeof value}`);
+  if (value < 0n || value > max)
+    throw new RangeError(`message.${field} must be in [0, ${max}], got ${value}`);
 }
 
 /** Checks a message handed to Evm.execute; bad input is a TypeError/RangeError naming the field. */

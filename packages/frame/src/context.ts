@@ -69,7 +69,14 @@ export class ExecutionContext {
   }
 
   /** Prepares the context for a new frame. */
-  start(message: Message, host: Host, revision: Revision, code: Uint8Array, codeSize: number, jumpdests: Uint8Array): void {
+  start(
+    message: Message,
+    host: Host,
+    revision: Revision,
+    code: Uint8Array,
+    codeSize: number,
+    jumpdests: Uint8Array,
+  ): void {
     this.message = message;
     this.host = host;
     this.revision = revision;

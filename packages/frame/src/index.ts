@@ -1,4 +1,4 @@
-export { Memory, MAX_MEMORY_SIZE } from './memory.js';
-export { ExecutionContext, STACK_LIMIT, MAX_NUMBER_GAS } from './context.js';
-export { ContextPool, DEFAULT_RETAINED_MEMORY } from './pool.js';
+export { ExecutionContext, MAX_NUMBER_GAS, STACK_LIMIT } from './context.js';
 export type { Engine } from './engine.js';
+export { MAX_MEMORY_SIZE, Memory } from './memory.js';
+export { ContextPool, DEFAULT_RETAINED_MEMORY } from './pool.js';

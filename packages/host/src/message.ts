@@ -1,5 +1,5 @@
-import type { Address } from './types.js';
 import type { Status } from './status.js';
+import type { Address } from './types.js';
 
 export type CallKind = 'call' | 'callcode' | 'delegatecall' | 'staticcall' | 'create' | 'create2';
 

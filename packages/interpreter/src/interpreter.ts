@@ -30,7 +30,13 @@ function offsetOf(word: bigint): number {
 }
 
 /** Ends the frame with `status`; records where it stopped. */
-function stop(context: ExecutionContext, pc: number, sp: number, status: Status, output: Uint8Array = EMPTY): true {
+function stop(
+  context: ExecutionContext,
+  pc: number,
+  sp: number,
+  status: Status,
+  output: Uint8Array = EMPTY,
+): true {
   context.pc = pc;
   context.stackTop = sp;
   context.halt(status, output);
@@ -203,7 +209,8 @@ function run(context: ExecutionContext, childResult: Result | undefined): boolea
         const size = stack[sp - 1]!;
         if (!chargeMemory(context, offset, size)) return stop(context, pc, sp, 'out-of-gas');
         const length = Number(size);
-        if (!chargeGas(context, numWords(length) * KECCAK_COST_PER_WORD)) return stop(context, pc, sp, 'out-of-gas');
+        if (!chargeGas(context, numWords(length) * KECCAK_COST_PER_WORD))
+          return stop(context, pc, sp, 'out-of-gas');
         const start = length === 0 ? 0 : Number(offset);
         stack[sp - 1] = keccak256Word(context.memory.bytes.subarray(start, start + length));
         break;
@@ -271,7 +278,13 @@ function run(context: ExecutionContext, childResult: Result | undefined): boolea
         sp -= 4;
         const address = stack[sp + 3]! & ADDRESS_MASK;
         if (!chargeAccountAccess(context, address)) return stop(context, pc, sp, 'out-of-gas');
-        const status = copyIntoMemory(context, host.getCode(address), stack[sp + 2]!, stack[sp + 1]!, stack[sp]!);
+        const status = copyIntoMemory(
+          context,
+          host.getCode(address),
+          stack[sp + 2]!,
+          stack[sp + 1]!,
+          stack[sp]!,
+        );
         if (status !== undefined) return stop(context, pc, sp, status);
         break;
       }
@@ -378,7 +391,8 @@ function run(context: ExecutionContext, childResult: Result | undefined): boolea
       case 0x56: {
         // JUMP
         const destination = offsetOf(stack[--sp]!);
-        if (destination < 0 || jumpdests[destination] !== 1) return stop(context, pc, sp, 'bad-jump-destination');
+        if (destination < 0 || jumpdests[destination] !== 1)
+          return stop(context, pc, sp, 'bad-jump-destination');
         pc = destination;
         continue;
       }
@@ -387,7 +401,8 @@ function run(context: ExecutionContext, childResult: Result | undefined): boolea
         sp -= 2;
         if (stack[sp]! !== 0n) {
           const destination = offsetOf(stack[sp + 1]!);
-          if (destination < 0 || jumpdests[destination] !== 1) return stop(context, pc, sp, 'bad-jump-destination');
+          if (destination < 0 || jumpdests[destination] !== 1)
+            return stop(context, pc, sp, 'bad-jump-destination');
           pc = destination;
           continue;
         }
@@ -430,24 +445,78 @@ function run(context: ExecutionContext, childResult: Result | undefined): boolea
         stack[sp++] = BigInt((code[pc + 1]! << 8) | code[pc + 2]!);
         pc += 3;
         continue;
-      case 0x62: case 0x63: case 0x64: case 0x65: case 0x66: case 0x67: case 0x68: case 0x69:
-      case 0x6a: case 0x6b: case 0x6c: case 0x6d: case 0x6e: case 0x6f: case 0x70: case 0x71:
-      case 0x72: case 0x73: case 0x74: case 0x75: case 0x76: case 0x77: case 0x78: case 0x79:
-      case 0x7a: case 0x7b: case 0x7c: case 0x7d: case 0x7e: case 0x7f: {
+      case 0x62:
+      case 0x63:
+      case 0x64:
+      case 0x65:
+      case 0x66:
+      case 0x67:
+      case 0x68:
+      case 0x69:
+      case 0x6a:
+      case 0x6b:
+      case 0x6c:
+      case 0x6d:
+      case 0x6e:
+      case 0x6f:
+      case 0x70:
+      case 0x71:
+      case 0x72:
+      case 0x73:
+      case 0x74:
+      case 0x75:
+      case 0x76:
+      case 0x77:
+      case 0x78:
+      case 0x79:
+      case 0x7a:
+      case 0x7b:
+      case 0x7c:
+      case 0x7d:
+      case 0x7e:
+      case 0x7f: {
         // PUSH3..PUSH32 (the code is padded, so the immediate is always in bounds)
         const size = op - 0x5f;
         stack[sp++] = bytesToWord(code, pc + 1, size);
         pc += size + 1;
         continue;
       }
-      case 0x80: case 0x81: case 0x82: case 0x83: case 0x84: case 0x85: case 0x86: case 0x87:
-      case 0x88: case 0x89: case 0x8a: case 0x8b: case 0x8c: case 0x8d: case 0x8e: case 0x8f:
+      case 0x80:
+      case 0x81:
+      case 0x82:
+      case 0x83:
+      case 0x84:
+      case 0x85:
+      case 0x86:
+      case 0x87:
+      case 0x88:
+      case 0x89:
+      case 0x8a:
+      case 0x8b:
+      case 0x8c:
+      case 0x8d:
+      case 0x8e:
+      case 0x8f:
         // DUP1..DUP16
         stack[sp] = stack[sp - (op - 0x7f)]!;
         sp++;
         break;
-      case 0x90: case 0x91: case 0x92: case 0x93: case 0x94: case 0x95: case 0x96: case 0x97:
-      case 0x98: case 0x99: case 0x9a: case 0x9b: case 0x9c: case 0x9d: case 0x9e: case 0x9f: {
+      case 0x90:
+      case 0x91:
+      case 0x92:
+      case 0x93:
+      case 0x94:
+      case 0x95:
+      case 0x96:
+      case 0x97:
+      case 0x98:
+      case 0x99:
+      case 0x9a:
+      case 0x9b:
+      case 0x9c:
+      case 0x9d:
+      case 0x9e:
+      case 0x9f: {
         // SWAP1..SWAP16
         const other = sp - 1 - (op - 0x8f);
         const top = stack[sp - 1]!;
@@ -455,7 +524,11 @@ function run(context: ExecutionContext, childResult: Result | undefined): boolea
         stack[other] = top;
         break;
       }
-      case 0xa0: case 0xa1: case 0xa2: case 0xa3: case 0xa4: {
+      case 0xa0:
+      case 0xa1:
+      case 0xa2:
+      case 0xa3:
+      case 0xa4: {
         // LOG0..LOG4
         const topicCount = op - 0xa0;
         const offset = stack[sp - 1]!;
@@ -489,7 +562,17 @@ function run(context: ExecutionContext, childResult: Result | undefined): boolea
         const value = stack[sp - 3]!;
         sp -= 7;
         const kind = op === 0xf1 ? 'call' : 'callcode';
-        const status = prepareCall(context, kind, gas, address, value, stack[sp + 3]!, stack[sp + 2]!, stack[sp + 1]!, stack[sp]!);
+        const status = prepareCall(
+          context,
+          kind,
+          gas,
+          address,
+          value,
+          stack[sp + 3]!,
+          stack[sp + 2]!,
+          stack[sp + 1]!,
+          stack[sp]!,
+        );
         if (status !== undefined) return stop(context, pc, sp, status);
         return suspend(context, pc, sp);
       }
@@ -500,7 +583,17 @@ function run(context: ExecutionContext, childResult: Result | undefined): boolea
         const address = stack[sp - 2]! & ADDRESS_MASK;
         sp -= 6;
         const kind = op === 0xf4 ? 'delegatecall' : 'staticcall';
-        const status = prepareCall(context, kind, gas, address, 0n, stack[sp + 3]!, stack[sp + 2]!, stack[sp + 1]!, stack[sp]!);
+        const status = prepareCall(
+          context,
+          kind,
+          gas,
+          address,
+          0n,
+          stack[sp + 3]!,
+          stack[sp + 2]!,
+          stack[sp + 1]!,
+          stack[sp]!,
+        );
         if (status !== undefined) return stop(context, pc, sp, status);
         return suspend(context, pc, sp);
       }
@@ -529,5 +622,3 @@ function run(context: ExecutionContext, childResult: Result | undefined): boolea
 
 /** The interpreter engine. */
 export const interpreter: Engine = { name: 'interpreter', run };
-
-

@@ -42,7 +42,13 @@ describe('assembler and disassembler', () => {
   it('round-trip', () => {
     const code = assemble('PUSH1 0x80 PUSH1 64 MSTORE PUSH32 0x01 0xfe');
     expect(bytesToHex(code)).toBe(`0x60806040527f${'00'.repeat(31)}01fe`);
-    expect(disassemble(code).map((ins) => ins.name)).toEqual(['PUSH1', 'PUSH1', 'MSTORE', 'PUSH32', 'INVALID']);
+    expect(disassemble(code).map((ins) => ins.name)).toEqual([
+      'PUSH1',
+      'PUSH1',
+      'MSTORE',
+      'PUSH32',
+      'INVALID',
+    ]);
   });
   it('formats undefined bytes and short pushes', () => {
     expect(formatDisassembly(Uint8Array.of(0x0c, 0x61, 0x01))).toBe('0000: INVALID_0x0c\n0001: PUSH2 0x01');

@@ -120,7 +120,15 @@ const ROWS: Row[] = [
 
 function buildTable(): readonly (OpcodeInfo | undefined)[] {
   const table: (OpcodeInfo | undefined)[] = new Array(256).fill(undefined);
-  const add = (code: number, name: string, stackIn: number, stackOut: number, since: Revision, flags: number, immediateSize = 0) => {
+  const add = (
+    code: number,
+    name: string,
+    stackIn: number,
+    stackOut: number,
+    since: Revision,
+    flags: number,
+    immediateSize = 0,
+  ) => {
     table[code] = { code, name, immediateSize, stackIn, stackOut, since, flags };
   };
   for (const [code, name, stackIn, stackOut, since = R.Frontier, flags = None] of ROWS) {

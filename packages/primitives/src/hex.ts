@@ -1,5 +1,8 @@
 const HEX_DIGITS = '0123456789abcdef';
-const BYTE_TO_HEX: string[] = Array.from({ length: 256 }, (_, i) => HEX_DIGITS[i >> 4]! + HEX_DIGITS[i & 15]!);
+const BYTE_TO_HEX: string[] = Array.from(
+  { length: 256 },
+  (_, i) => HEX_DIGITS[i >> 4]! + HEX_DIGITS[i & 15]!,
+);
 
 /** Lower-case hex with a `0x` prefix. */
 export function bytesToHex(bytes: Uint8Array): string {

@@ -1,16 +1,16 @@
-export { bytesToHex, hexToBytes, bigintToHex, parseBigInt, concatBytes, bytesEqual } from './hex.js';
+export { addressToBytes, addressToHex, parseAddress } from './address.js';
+export { bigintToHex, bytesEqual, bytesToHex, concatBytes, hexToBytes, parseBigInt } from './hex.js';
+export { EMPTY_CODE_HASH, keccak256, keccak256Word } from './keccak.js';
 export {
+  ADDRESS_MASK,
+  bigintToMinimalBytes,
+  byteLength,
+  bytesToWord,
+  fromSigned,
   MAX_WORD,
   SIGN_BIT,
-  WORD_MODULUS,
-  ADDRESS_MASK,
   toSigned,
-  fromSigned,
-  bytesToWord,
-  writeWord,
+  WORD_MODULUS,
   wordToBytes,
-  byteLength,
-  bigintToMinimalBytes,
+  writeWord,
 } from './word.js';
-export { keccak256, keccak256Word, EMPTY_CODE_HASH } from './keccak.js';
-export { parseAddress, addressToBytes, addressToHex } from './address.js';

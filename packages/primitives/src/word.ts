@@ -28,7 +28,11 @@ export function bytesToWord(bytes: Uint8Array, offset = 0, length = 32): bigint 
     const chunk =
       p + 4 <= bytes.length
         ? ((bytes[p]! << 24) | (bytes[p + 1]! << 16) | (bytes[p + 2]! << 8) | bytes[p + 3]!) >>> 0
-        : ((byteAt(bytes, p) << 24) | (byteAt(bytes, p + 1) << 16) | (byteAt(bytes, p + 2) << 8) | byteAt(bytes, p + 3)) >>> 0;
+        : ((byteAt(bytes, p) << 24) |
+            (byteAt(bytes, p + 1) << 16) |
+            (byteAt(bytes, p + 2) << 8) |
+            byteAt(bytes, p + 3)) >>>
+          0;
     value = (value << 32n) | BigInt(chunk);
   }
   for (; i < length; i++) value = (value << 8n) | BigInt(byteAt(bytes, offset + i));

@@ -36,7 +36,8 @@ export function run(spec: RunSpec): RunResult {
   state.setAccount(CONTRACT, { code });
   spec.setup?.(state);
   state.beginTransaction(emptyTxContext({ origin: CALLER, ...spec.tx }));
-  for (const address of [CALLER, CONTRACT, ...precompileAddresses(evm.revision)]) state.accessAccount(address);
+  for (const address of [CALLER, CONTRACT, ...precompileAddresses(evm.revision)])
+    state.accessAccount(address);
   const gas = spec.gas ?? 1_000_000n;
   const message: Message = {
     kind: 'call',
@@ -61,4 +62,3 @@ export function evaluate(code: string, revision: Revision | string = 'cancun'): 
   for (const byte of result.output) value = (value << 8n) | BigInt(byte);
   return value;
 }
-

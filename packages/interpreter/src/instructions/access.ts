@@ -11,6 +11,7 @@ export function chargeAccountAccess(context: ExecutionContext, address: Address)
 
 /** EIP-2929 for SLOAD: the first read of a slot costs the cold surcharge. */
 export function chargeSlotAccess(context: ExecutionContext, key: bigint): boolean {
-  if (context.revision < Revision.Berlin || context.host.accessStorage(context.message.recipient, key)) return true;
+  if (context.revision < Revision.Berlin || context.host.accessStorage(context.message.recipient, key))
+    return true;
   return chargeGas(context, ADDITIONAL_COLD_SLOAD_COST);
 }

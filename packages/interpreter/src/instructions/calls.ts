@@ -139,6 +139,7 @@ export function applyChildResult(context: ExecutionContext, result: Result): big
     return success && result.createdAddress !== undefined ? result.createdAddress : 0n;
   }
   const copySize = Math.min(context.pendingOutputSize, result.output.length);
-  if (copySize > 0) context.memory.bytes.set(result.output.subarray(0, copySize), context.pendingOutputOffset);
+  if (copySize > 0)
+    context.memory.bytes.set(result.output.subarray(0, copySize), context.pendingOutputOffset);
   return success ? 1n : 0n;
 }

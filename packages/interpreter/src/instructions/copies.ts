@@ -37,9 +37,14 @@ export function returnDataCopy(
 }
 
 /** MCOPY (EIP-5656): memory covers both regions; overlapping copies behave like memmove. */
-export function mcopy(context: ExecutionContext, destination: bigint, source: bigint, size: bigint): Status | undefined {
+export function mcopy(
+  context: ExecutionContext,
+  destination: bigint,
+  source: bigint,
+  size: bigint,
+): Status | undefined {
   if (size !== 0n) {
-    const end = (destination > source ? destination : source);
+    const end = destination > source ? destination : source;
     if (!chargeMemory(context, end, size)) return 'out-of-gas';
   }
   const length = Number(size);

@@ -1,5 +1,5 @@
-import { memoryExpansionCost } from '@tandem-evm/gas';
 import { type ExecutionContext, MAX_MEMORY_SIZE } from '@tandem-evm/frame';
+import { memoryExpansionCost } from '@tandem-evm/gas';
 
 const MAX_MEMORY_BIG = BigInt(MAX_MEMORY_SIZE);
 
@@ -56,7 +56,8 @@ export function copyToMemory(
   size: number,
 ): void {
   const bytes = context.memory.bytes;
-  const available = sourceOffset >= BigInt(source.length) ? 0 : Math.min(size, source.length - Number(sourceOffset));
+  const available =
+    sourceOffset >= BigInt(source.length) ? 0 : Math.min(size, source.length - Number(sourceOffset));
   if (available > 0) {
     const start = Number(sourceOffset);
     bytes.set(source.subarray(start, start + available), destination);

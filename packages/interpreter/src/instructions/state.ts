@@ -20,9 +20,10 @@ export function sstore(context: ExecutionContext, key: bigint, value: bigint): S
   const address = message.recipient;
   const coldSlot = revision >= Revision.Berlin && !host.accessStorage(address, key);
   const current = host.getStorage(address, key);
-  const original = revision >= Revision.Istanbul || revision === Revision.Constantinople
-    ? host.getCommittedStorage(address, key)
-    : current;
+  const original =
+    revision >= Revision.Istanbul || revision === Revision.Constantinople
+      ? host.getCommittedStorage(address, key)
+      : current;
   const cost = sstoreCost(revision, original, current, value, coldSlot);
   if (!chargeGas(context, cost.gas)) return 'out-of-gas';
   context.gasRefund += cost.refund;
@@ -31,7 +32,12 @@ export function sstore(context: ExecutionContext, key: bigint, value: bigint): S
 }
 
 /** LOG0..LOG4 with `topics` already popped. */
-export function log(context: ExecutionContext, offset: bigint, size: bigint, topics: bigint[]): Status | undefined {
+export function log(
+  context: ExecutionContext,
+  offset: bigint,
+  size: bigint,
+  topics: bigint[],
+): Status | undefined {
   if (context.message.isStatic) return 'static-mode-violation';
   if (!chargeMemory(context, offset, size)) return 'out-of-gas';
   if (!chargeGas(context, Number(size) * LOG_DATA_COST_PER_BYTE)) return 'out-of-gas';
@@ -55,7 +61,8 @@ export function selfDestruct(context: ExecutionContext, beneficiary: Address): S
   const self = message.recipient;
   const balance = host.getBalance(self);
   if (revision >= Revision.TangerineWhistle && (revision === Revision.TangerineWhistle || balance !== 0n)) {
-    const missing = revision < Revision.SpuriousDragon ? !host.accountExists(beneficiary) : host.isEmpty(beneficiary);
+    const missing =
+      revision < Revision.SpuriousDragon ? !host.accountExists(beneficiary) : host.isEmpty(beneficiary);
     if (missing && !chargeGas(context, ACCOUNT_CREATION_COST)) return 'out-of-gas';
   }
   const destroys = revision < Revision.Cancun || host.isCreatedInTx(self);
