@@ -90,8 +90,9 @@ export class Evm {
     validateMessage(message);
     if (this.running)
       throw new Error('Evm.execute is not re-entrant: a host must not call back into the same Evm');
-    this.running = true;
+    // Nothing is changed or lent out before this point, so a throwing snapshot() needs no clean-up.
     const outerSnapshot = host.snapshot();
+    this.running = true;
     try {
       return this.runLoop(message, host);
     } catch (error) {
@@ -202,9 +203,11 @@ export class Evm {
 
   /** Ends the innermost frame: code deposit for creates, revert on failure, context back to the pool. */
   private leave(context: ExecutionContext, host: Host): Result {
-    const snapshot = this.snapshots.pop()!;
-    const createdAddress = this.createdAddresses.pop()!;
-    this.frames.pop();
+    // The frame stays on the stacks until its host work is done, so that a
+    // throwing host leaves it for execute() to release.
+    const depth = this.frames.length - 1;
+    const snapshot = this.snapshots[depth]!;
+    const createdAddress = this.createdAddresses[depth]!;
     const isCreate = context.message.kind === 'create' || context.message.kind === 'create2';
     let status = context.status;
     let gasLeft = context.totalGas;
@@ -223,6 +226,9 @@ export class Evm {
       if (status !== 'revert') gasLeft = 0n;
       if (status !== 'revert') output = EMPTY;
     }
+    this.frames.pop();
+    this.snapshots.pop();
+    this.createdAddresses.pop();
     this.pool.release(context);
     const result: Result = { status, gasLeft, gasRefund, output };
     return isCreate && status === 'success' ? { ...result, createdAddress } : result;
