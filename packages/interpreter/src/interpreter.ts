@@ -3,12 +3,30 @@ import { expCost, KECCAK_COST_PER_WORD, numWords, staticGasTable } from '@tandem
 import type { Result, Status } from '@tandem-evm/host';
 import { OPCODES } from '@tandem-evm/opcodes';
 import { ADDRESS_MASK, bytesToWord, keccak256Word, MAX_WORD, writeWord } from '@tandem-evm/primitives';
-import { chargeAccountAccess, chargeSlotAccess } from './instructions/access.js';
-import { byte, exp, sar, sdiv, signExtend, slt, smod } from './instructions/arithmetic.js';
-import { applyChildResult, prepareCall, prepareCreate } from './instructions/calls.js';
-import { copyIntoMemory, mcopy, returnDataCopy } from './instructions/copies.js';
-import { chargeGas, chargeMemory, chargeMemoryEnd, drawReserve } from './instructions/memory.js';
-import { log, selfDestruct, sstore } from './instructions/state.js';
+import {
+  applyChildResult,
+  byte,
+  chargeAccountAccess,
+  chargeGas,
+  chargeMemory,
+  chargeMemoryEnd,
+  chargeSlotAccess,
+  copyIntoMemory,
+  drawReserve,
+  exp,
+  log,
+  mcopy,
+  prepareCall,
+  prepareCreate,
+  returnDataCopy,
+  sar,
+  sdiv,
+  selfDestruct,
+  signExtend,
+  slt,
+  smod,
+  sstore,
+} from '@tandem-evm/runtime';
 
 /** Stack items each opcode needs, and the most items the stack may hold before it (for overflow). */
 const STACK_REQUIRED = new Uint8Array(256);
