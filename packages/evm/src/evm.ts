@@ -1,4 +1,4 @@
-import { ContextPool, DEFAULT_RETAINED_MEMORY, type Engine, type ExecutionContext } from '@tandem-evm/frame';
+import { ContextPool, DEFAULT_RETAINED_MEMORY, type Engine, type ExecutionContext, RunOutcome } from '@tandem-evm/frame';
 import { CALL_DEPTH_LIMIT, CODE_DEPOSIT_COST_PER_BYTE, MAX_CODE_SIZE } from '@tandem-evm/gas';
 import {
   type Address,
@@ -116,8 +116,8 @@ export class Evm {
         if (frames.length === 0) return result;
       }
       const context = frames[frames.length - 1]!;
-      const halted = this.engine.run(context, result);
-      result = halted ? this.leave(context, host) : this.enter(context.pendingCall!, host);
+      const outcome = this.engine.run(context, result);
+      result = outcome === RunOutcome.Halted ? this.leave(context, host) : this.enter(context.pendingCall!, host);
     }
   }
 
@@ -194,9 +194,10 @@ export class Evm {
     this.frames.push(context);
     this.snapshots.push(snapshot);
     this.createdAddresses.push(createdAddress);
+    // Init code runs with empty calldata: `message.input` is the code itself.
     const frameMessage =
       createdAddress !== 0n
-        ? { ...message, recipient: createdAddress, codeAddress: createdAddress }
+        ? { ...message, recipient: createdAddress, codeAddress: createdAddress, input: EMPTY }
         : message;
     context.start(frameMessage, host, this.revision, analyzed.padded, code.length, analyzed.jumpdests);
   }

@@ -1,4 +1,4 @@
-import { type Engine, type ExecutionContext, STACK_LIMIT } from '@tandem-evm/frame';
+import { type Engine, type ExecutionContext, RunOutcome, STACK_LIMIT } from '@tandem-evm/frame';
 import { expCost, KECCAK_COST_PER_WORD, numWords, staticGasTable } from '@tandem-evm/gas';
 import type { Result, Status } from '@tandem-evm/host';
 import { OPCODES } from '@tandem-evm/opcodes';
@@ -54,18 +54,18 @@ function stop(
   sp: number,
   status: Status,
   output: Uint8Array = EMPTY,
-): true {
+): RunOutcome {
   context.pc = pc;
   context.stackTop = sp;
   context.halt(status, output);
-  return true;
+  return RunOutcome.Halted;
 }
 
 /** Hands the pending child frame to the frame loop; execution resumes at the next instruction. */
-function suspend(context: ExecutionContext, pc: number, sp: number): false {
+function suspend(context: ExecutionContext, pc: number, sp: number): RunOutcome {
   context.pc = pc + 1;
   context.stackTop = sp;
-  return false;
+  return RunOutcome.Suspended;
 }
 
 /**
@@ -74,7 +74,7 @@ function suspend(context: ExecutionContext, pc: number, sp: number): false {
  * Static gas and stack bounds are checked from the tables before each
  * instruction (evmone's check_requirements), so each case only does its work.
  */
-function run(context: ExecutionContext, childResult: Result | undefined): boolean {
+function run(context: ExecutionContext, childResult: Result | undefined): RunOutcome {
   const stack = context.stack;
   const code = context.code;
   const jumpdests = context.jumpdests;
