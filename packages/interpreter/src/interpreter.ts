@@ -1,21 +1,26 @@
 import { type Engine, type ExecutionContext, RunOutcome, STACK_LIMIT } from '@tandem-evm/frame';
-import { expCost, KECCAK_COST_PER_WORD, numWords, staticGasTable } from '@tandem-evm/gas';
+import { expCost, staticGasTable } from '@tandem-evm/gas';
 import type { Result, Status } from '@tandem-evm/host';
 import { OPCODES } from '@tandem-evm/opcodes';
-import { ADDRESS_MASK, bytesToWord, keccak256Word, MAX_WORD, writeWord } from '@tandem-evm/primitives';
+import { ADDRESS_MASK, bytesToWord, MAX_WORD, writeWord } from '@tandem-evm/primitives';
 import {
   applyChildResult,
+  blobHash,
+  blockHash,
   byte,
+  callDataLoad,
   chargeAccountAccess,
   chargeGas,
-  chargeMemory,
   chargeMemoryEnd,
   chargeSlotAccess,
   copyIntoMemory,
   drawReserve,
   exp,
+  keccakOfMemory,
   log,
   mcopy,
+  memoryOutput,
+  offsetOf,
   prepareCall,
   prepareCreate,
   returnDataCopy,
@@ -40,12 +45,6 @@ for (const info of OPCODES) {
 /** Small constants as bigints, so PUSH1 and the like allocate nothing. */
 const SMALL = Array.from({ length: 256 }, (_, i) => BigInt(i));
 const EMPTY = new Uint8Array(0);
-const MAX_OFFSET = 0xffffffffn;
-
-/** Memory offset of a word, or -1 when the word cannot be one (the access is then out of gas). */
-function offsetOf(word: bigint): number {
-  return word <= MAX_OFFSET ? Number(word) : -1;
-}
 
 /** Ends the frame with `status`; records where it stopped. */
 function stop(
@@ -223,14 +222,9 @@ function run(context: ExecutionContext, childResult: Result | undefined): RunOut
       case 0x20: {
         // KECCAK256
         sp--;
-        const offset = stack[sp]!;
-        const size = stack[sp - 1]!;
-        if (!chargeMemory(context, offset, size)) return stop(context, pc, sp, 'out-of-gas');
-        const length = Number(size);
-        if (!chargeGas(context, numWords(length) * KECCAK_COST_PER_WORD))
-          return stop(context, pc, sp, 'out-of-gas');
-        const start = length === 0 ? 0 : Number(offset);
-        stack[sp - 1] = keccak256Word(context.memory.bytes.subarray(start, start + length));
+        const hash = keccakOfMemory(context, stack[sp]!, stack[sp - 1]!);
+        if (hash < 0n) return stop(context, pc, sp, 'out-of-gas');
+        stack[sp - 1] = hash;
         break;
       }
 
@@ -255,9 +249,7 @@ function run(context: ExecutionContext, childResult: Result | undefined): RunOut
         break;
       case 0x35: {
         // CALLDATALOAD
-        const offset = stack[sp - 1]!;
-        const input = message.input;
-        stack[sp - 1] = offset < BigInt(input.length) ? bytesToWord(input, Number(offset), 32) : 0n;
+        stack[sp - 1] = callDataLoad(context, stack[sp - 1]!);
         break;
       }
       case 0x36: // CALLDATASIZE
@@ -325,10 +317,8 @@ function run(context: ExecutionContext, childResult: Result | undefined): RunOut
       }
 
       case 0x40: {
-        // BLOCKHASH: only the 256 most recent blocks.
-        const number = stack[sp - 1]!;
-        const current = host.getTxContext().number;
-        stack[sp - 1] = number < current && number >= current - 256n ? host.getBlockHash(number) : 0n;
+        // BLOCKHASH
+        stack[sp - 1] = blockHash(context, stack[sp - 1]!);
         break;
       }
       case 0x41: // COINBASE
@@ -357,9 +347,7 @@ function run(context: ExecutionContext, childResult: Result | undefined): RunOut
         break;
       case 0x49: {
         // BLOBHASH
-        const index = stack[sp - 1]!;
-        const hashes = host.getTxContext().blobHashes;
-        stack[sp - 1] = index < BigInt(hashes.length) ? hashes[Number(index)]! : 0n;
+        stack[sp - 1] = blobHash(context, stack[sp - 1]!);
         break;
       }
       case 0x4a: // BLOBBASEFEE
@@ -619,11 +607,8 @@ function run(context: ExecutionContext, childResult: Result | undefined): RunOut
       case 0xfd: {
         // REVERT
         sp -= 2;
-        const offset = stack[sp + 1]!;
-        const size = stack[sp]!;
-        if (!chargeMemory(context, offset, size)) return stop(context, pc, sp, 'out-of-gas');
-        const start = Number(offset);
-        const output = size === 0n ? EMPTY : context.memory.bytes.slice(start, start + Number(size));
+        const output = memoryOutput(context, stack[sp + 1]!, stack[sp]!);
+        if (output === undefined) return stop(context, pc, sp, 'out-of-gas');
         return stop(context, pc, sp, op === 0xf3 ? 'success' : 'revert', output);
       }
       case 0xfe: // INVALID

@@ -2,5 +2,6 @@ export { chargeAccountAccess, chargeSlotAccess } from './access.js';
 export { byte, exp, sar, sdiv, signExtend, slt, smod, toSigned } from './arithmetic.js';
 export { applyChildResult, prepareCall, prepareCreate } from './calls.js';
 export { copyIntoMemory, mcopy, returnDataCopy } from './copies.js';
+export { blobHash, blockHash, callDataLoad, keccakOfMemory, memoryOutput, offsetOf } from './environment.js';
 export { chargeGas, chargeMemory, chargeMemoryEnd, copyToMemory, drawReserve } from './memory.js';
 export { log, selfDestruct, sstore } from './state.js';
