@@ -19,7 +19,12 @@ const cases = readTsv('cases_evm_benchmarks.tsv').map(([name, code, input, expec
   expected: expected!,
 }));
 
-for (const revision of ['cancun', 'istanbul'] as const) {
+for (const [revision, engine] of [
+  ['cancun', 'interpreter'],
+  ['istanbul', 'interpreter'],
+  ['cancun', 'multipass'],
+  ['istanbul', 'multipass'],
+] as const) {
   const reference = new Map(
     readTsv(`evmone_reference_outputs_${revision}.tsv`)
       .slice(1)
@@ -28,12 +33,12 @@ for (const revision of ['cancun', 'istanbul'] as const) {
         { status, gasUsed, gasRefund, output },
       ]),
   );
-  describe(`evm-benchmarks against evmone (${revision})`, () => {
+  describe(`evm-benchmarks against evmone (${revision}, ${engine})`, () => {
     for (const testCase of cases) {
       it(testCase.name, () => {
         const ref = reference.get(testCase.name);
         expect(ref, 'reference row').toBeDefined();
-        const json = runOutcomeJson(runCode({ code: testCase.code, input: testCase.input, revision }));
+        const json = runOutcomeJson(runCode({ code: testCase.code, input: testCase.input, revision, engine }));
         expect(json.status).toBe(ref!.status);
         expect(json.gasUsed).toBe(ref!.gasUsed);
         expect(json.gasRefund).toBe(ref!.gasRefund);

@@ -2,12 +2,17 @@ import { readFileSync } from 'node:fs';
 import { parseRevision } from '@tandem-evm/host';
 import { parseArgs, UsageError } from './args.js';
 import { parseGas, readHexArgument, runCode, runOutcomeJson } from './run-command.js';
+import { statetestCommand } from './statetest-command.js';
 
 const USAGE = `Usage:
-  tandem run --code <hex|@file> [--input <hex|@file>] [--gas N] [--revision NAME] [--engine interpreter] [--json]
+  tandem run --code <hex|@file> [--input <hex|@file>] [--gas N] [--revision NAME] [--engine interpreter|multipass|auto] [--json]
 
 Runs the code as the callee of one CALL at depth 0 with the input as calldata,
-in a fresh in-memory state; no intrinsic gas; default gas 2^63-1, revision cancun.`;
+in a fresh in-memory state; no intrinsic gas; default gas 2^63-1, revision cancun.
+
+  tandem statetest <path…> [--fork Cancun] [--engine interpreter] [--filter REGEX] [--include-slow] [--json]
+
+Runs the state-test fixtures under the paths; exit code 1 if any case failed.`;
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -40,7 +45,9 @@ function runCommand(argv: readonly string[], io: Io): number {
   const gas = options.get('gas');
   const revision = options.get('revision') ?? 'cancun';
   const engine = options.get('engine') ?? 'interpreter';
-  if (engine !== 'interpreter') throw new UsageError(`--engine must be 'interpreter', got '${engine}'`);
+  if (engine !== 'interpreter' && engine !== 'multipass' && engine !== 'auto') {
+    throw new UsageError(`--engine must be interpreter, multipass or auto, got '${engine}'`);
+  }
   try {
     parseRevision(revision as string, '--revision');
   } catch (error) {
@@ -71,6 +78,8 @@ export function main(argv: readonly string[], io: Io = nodeIo): number {
     switch (command) {
       case 'run':
         return runCommand(rest, io);
+      case 'statetest':
+        return statetestCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -1,4 +1,4 @@
-import { createEvm } from '@tandem-evm/evm';
+import { createEvm, type EngineName } from '@tandem-evm/evm';
 import { emptyTxContext, type Result, Revision } from '@tandem-evm/host';
 import { precompileAddresses } from '@tandem-evm/precompiles';
 import { bytesToHex, hexToBytes } from '@tandem-evm/primitives';
@@ -15,7 +15,7 @@ export interface RunOptions {
   readonly input?: Uint8Array;
   readonly gas?: bigint;
   readonly revision?: string;
-  readonly engine?: 'interpreter';
+  readonly engine?: EngineName;
 }
 
 export interface RunOutcome {

@@ -1,10 +1,4 @@
-import { analyzeJumpdests, padCode } from '@tandem-evm/opcodes';
-
-export interface AnalyzedCode {
-  /** The code followed by 33 zero bytes. */
-  readonly padded: Uint8Array;
-  readonly jumpdests: Uint8Array;
-}
+import { type AnalyzedCode, analyzeCode } from '@tandem-evm/opcodes';
 
 /**
  * Code analysis cached by the code array's identity: a host hands out the
@@ -17,7 +11,7 @@ export class CodeCache {
   get(code: Uint8Array): AnalyzedCode {
     let entry = this.entries.get(code);
     if (entry === undefined) {
-      entry = { padded: padCode(code), jumpdests: analyzeJumpdests(code) };
+      entry = analyzeCode(code);
       this.entries.set(code, entry);
     }
     return entry;

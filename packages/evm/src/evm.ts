@@ -10,17 +10,23 @@ import {
   type Status,
 } from '@tandem-evm/host';
 import { interpreter } from '@tandem-evm/interpreter';
+import { CodeCache as CompiledCodeCache, createCompilingEngine } from '@tandem-evm/multipass';
 import { isPrecompile, runPrecompile } from '@tandem-evm/precompiles';
 import { create2Address, createAddress } from './addresses.js';
 import { CodeCache } from './code-cache.js';
 import { validateMessage } from './validate.js';
 
-export type EngineName = 'interpreter';
+export type EngineName = 'interpreter' | 'multipass' | 'auto';
 
 export interface EvmOptions {
   /** A revision number or name (`'cancun'`, `'tangerine-whistle'`); default Cancun. */
   readonly revision?: Revision | string;
-  /** The engine that runs bytecode; default `'interpreter'`. */
+  /**
+   * The engine that runs bytecode; default `'interpreter'`. `'multipass'`
+   * compiles code to JavaScript on first use; `'auto'` interprets code until
+   * it has run `AUTO_COMPILE_AFTER_RUNS` times, then compiles it. Code the
+   * compiler judges unsuitable stays in the interpreter either way.
+   */
   readonly engine?: EngineName;
   /** Memory buffer a pooled context may keep between calls, in bytes; default 1 MiB. */
   readonly retainedMemoryPerContext?: number;
@@ -28,7 +34,15 @@ export interface EvmOptions {
 
 const EMPTY = new Uint8Array(0);
 const MAX_NONCE = (1n << 64n) - 1n;
-const ENGINES: Record<EngineName, Engine> = { interpreter };
+const ENGINE_NAMES: readonly EngineName[] = ['interpreter', 'multipass', 'auto'];
+/** Frames of a code the `auto` engine interprets before it compiles the code. */
+export const AUTO_COMPILE_AFTER_RUNS = 8;
+
+function selectEngine(name: EngineName, compiledCode: CompiledCodeCache): Engine {
+  if (name === 'multipass') return createCompilingEngine('multipass', compiledCode, 1);
+  if (name === 'auto') return createCompilingEngine('auto', compiledCode, AUTO_COMPILE_AFTER_RUNS);
+  return interpreter;
+}
 
 function failure(status: Status, gasLeft: bigint): Result {
   return { status, gasLeft, gasRefund: 0n, output: EMPTY };
@@ -54,22 +68,23 @@ export class Evm {
   readonly engine: Engine;
   private readonly pool: ContextPool;
   private readonly codeCache = new CodeCache();
+  /** Compiled code of this instance (multipass and auto engines). */
+  readonly compiledCode = new CompiledCodeCache();
   /** Running frames, innermost last, with the journal snapshot each must revert to on failure. */
   private readonly frames: ExecutionContext[] = [];
   private readonly snapshots: number[] = [];
   private readonly createdAddresses: Address[] = [];
+  /** The engine running each frame: the instance's engine, or the interpreter after a fallback. */
+  private readonly frameEngines: Engine[] = [];
   private running = false;
 
   constructor(options: EvmOptions = {}) {
     this.revision = resolveRevision(options.revision);
     const engineName = options.engine ?? 'interpreter';
-    const engine = ENGINES[engineName];
-    if (engine === undefined) {
-      throw new RangeError(
-        `options.engine: unknown engine '${engineName}' (available: ${Object.keys(ENGINES).join(', ')})`,
-      );
+    if (!ENGINE_NAMES.includes(engineName)) {
+      throw new RangeError(`options.engine: unknown engine '${engineName}' (available: ${ENGINE_NAMES.join(', ')})`);
     }
-    this.engine = engine;
+    this.engine = selectEngine(engineName, this.compiledCode);
     const retained = options.retainedMemoryPerContext ?? DEFAULT_RETAINED_MEMORY;
     if (!Number.isInteger(retained) || retained < 0) {
       throw new RangeError('options.retainedMemoryPerContext must be a non-negative integer');
@@ -103,6 +118,7 @@ export class Evm {
       this.frames.length = 0;
       this.snapshots.length = 0;
       this.createdAddresses.length = 0;
+      this.frameEngines.length = 0;
       this.running = false;
     }
   }
@@ -115,8 +131,15 @@ export class Evm {
       if (result !== undefined) {
         if (frames.length === 0) return result;
       }
-      const context = frames[frames.length - 1]!;
-      const outcome = this.engine.run(context, result);
+      const depth = frames.length - 1;
+      const context = frames[depth]!;
+      const outcome = this.frameEngines[depth]!.run(context, result);
+      if (outcome === RunOutcome.Fallback) {
+        // The engine handed this frame to the interpreter, exactly where it stopped.
+        this.frameEngines[depth] = interpreter;
+        result = undefined;
+        continue;
+      }
       result = outcome === RunOutcome.Halted ? this.leave(context, host) : this.enter(context.pendingCall!, host);
     }
   }
@@ -140,6 +163,9 @@ export class Evm {
     const snapshot = host.snapshot();
     if (message.kind === 'call' || message.kind === 'callcode') {
       this.transfer(host, message.sender, message.recipient, message.value);
+    } else if (message.kind === 'staticcall') {
+      // EIP-161: a successful call touches its target, STATICCALL included (execution specs, geth).
+      host.touch(message.recipient);
     }
     if (isPrecompile(message.codeAddress, this.revision)) {
       const result = runPrecompile(message.codeAddress, message.input, message.gas, this.revision);
@@ -194,12 +220,13 @@ export class Evm {
     this.frames.push(context);
     this.snapshots.push(snapshot);
     this.createdAddresses.push(createdAddress);
+    this.frameEngines.push(this.engine);
     // Init code runs with empty calldata: `message.input` is the code itself.
     const frameMessage =
       createdAddress !== 0n
         ? { ...message, recipient: createdAddress, codeAddress: createdAddress, input: EMPTY }
         : message;
-    context.start(frameMessage, host, this.revision, analyzed.padded, code.length, analyzed.jumpdests);
+    context.start(frameMessage, host, this.revision, analyzed);
   }
 
   /** Ends the innermost frame: code deposit for creates, revert on failure, context back to the pool. */
@@ -230,6 +257,7 @@ export class Evm {
     this.frames.pop();
     this.snapshots.pop();
     this.createdAddresses.pop();
+    this.frameEngines.pop();
     this.pool.release(context);
     const result: Result = { status, gasLeft, gasRefund, output };
     return isCreate && status === 'success' ? { ...result, createdAddress } : result;

@@ -1,4 +1,5 @@
 import type { Host, Message, Revision, Status } from '@tandem-evm/host';
+import type { AnalyzedCode } from '@tandem-evm/opcodes';
 import { Memory } from './memory.js';
 
 export const STACK_LIMIT = 1024;
@@ -40,6 +41,8 @@ export class ExecutionContext {
   codeSize = 0;
   /** One byte per code byte: 1 at a valid JUMPDEST. */
   jumpdests: Uint8Array = EMPTY;
+  /** PUSH values by pc (see AnalyzedCode). */
+  pushValues: readonly bigint[] = [];
 
   // Set by the engine when it stops.
   status: Status = 'success';
@@ -68,21 +71,15 @@ export class ExecutionContext {
     }
   }
 
-  /** Prepares the context for a new frame. */
-  start(
-    message: Message,
-    host: Host,
-    revision: Revision,
-    code: Uint8Array,
-    codeSize: number,
-    jumpdests: Uint8Array,
-  ): void {
+  /** Prepares the context for a new frame running `code`. */
+  start(message: Message, host: Host, revision: Revision, code: AnalyzedCode): void {
     this.message = message;
     this.host = host;
     this.revision = revision;
-    this.code = code;
-    this.codeSize = codeSize;
-    this.jumpdests = jumpdests;
+    this.code = code.padded;
+    this.codeSize = code.size;
+    this.jumpdests = code.jumpdests;
+    this.pushValues = code.pushValues;
     this.setGas(message.gas);
     this.gasRefund = 0;
     this.pc = 0;
@@ -100,6 +97,7 @@ export class ExecutionContext {
     this.output = EMPTY;
     this.code = EMPTY;
     this.jumpdests = EMPTY;
+    this.pushValues = [];
     this.pendingCall = undefined;
   }
 

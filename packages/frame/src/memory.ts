@@ -9,7 +9,26 @@ const INITIAL_CAPACITY = 4096;
  */
 export class Memory {
   bytes: Uint8Array = new Uint8Array(INITIAL_CAPACITY);
+  /** A view of `bytes` for word-sized loads and stores. */
+  view: DataView = new DataView(this.bytes.buffer);
   size = 0;
+
+  /** The 32-byte big-endian word at `offset` (4 native 64-bit reads instead of 32 byte steps). */
+  loadWord(offset: number): bigint {
+    const view = this.view;
+    const high = (view.getBigUint64(offset) << 64n) | view.getBigUint64(offset + 8);
+    const low = (view.getBigUint64(offset + 16) << 64n) | view.getBigUint64(offset + 24);
+    return (high << 128n) | low;
+  }
+
+  /** Stores a word big-endian at `offset`; setBigUint64 keeps the low 64 bits of each shifted part. */
+  storeWord(offset: number, word: bigint): void {
+    const view = this.view;
+    view.setBigUint64(offset, word >> 192n);
+    view.setBigUint64(offset + 8, word >> 128n);
+    view.setBigUint64(offset + 16, word >> 64n);
+    view.setBigUint64(offset + 24, word);
+  }
 
   /** Grows the visible size to `newSize` bytes (a multiple of 32), zero-filled. */
   grow(newSize: number): void {
@@ -19,6 +38,7 @@ export class Memory {
       const bytes = new Uint8Array(capacity);
       bytes.set(this.bytes.subarray(0, this.size));
       this.bytes = bytes;
+      this.view = new DataView(bytes.buffer);
     }
     this.size = newSize;
   }
@@ -29,8 +49,12 @@ export class Memory {
    * to a huge buffer.
    */
   reset(retainLimit: number): void {
-    if (this.bytes.length > retainLimit) this.bytes = new Uint8Array(INITIAL_CAPACITY);
-    else this.bytes.fill(0, 0, this.size);
+    if (this.bytes.length > retainLimit) {
+      this.bytes = new Uint8Array(INITIAL_CAPACITY);
+      this.view = new DataView(this.bytes.buffer);
+    } else {
+      this.bytes.fill(0, 0, this.size);
+    }
     this.size = 0;
   }
 }

@@ -2,7 +2,7 @@ import { type Engine, type ExecutionContext, RunOutcome, STACK_LIMIT } from '@ta
 import { expCost, staticGasTable } from '@tandem-evm/gas';
 import type { Result, Status } from '@tandem-evm/host';
 import { OPCODES } from '@tandem-evm/opcodes';
-import { ADDRESS_MASK, bytesToWord, MAX_WORD, writeWord } from '@tandem-evm/primitives';
+import { ADDRESS_MASK, MAX_WORD } from '@tandem-evm/primitives';
 import {
   applyChildResult,
   blobHash,
@@ -77,6 +77,7 @@ function run(context: ExecutionContext, childResult: Result | undefined): RunOut
   const stack = context.stack;
   const code = context.code;
   const jumpdests = context.jumpdests;
+  const pushValues = context.pushValues;
   const message = context.message;
   const host = context.host;
   const revision = context.revision;
@@ -361,7 +362,7 @@ function run(context: ExecutionContext, childResult: Result | undefined): RunOut
         // MLOAD
         const offset = offsetOf(stack[sp - 1]!);
         if (offset < 0 || !chargeMemoryEnd(context, offset + 32)) return stop(context, pc, sp, 'out-of-gas');
-        stack[sp - 1] = bytesToWord(context.memory.bytes, offset, 32);
+        stack[sp - 1] = context.memory.loadWord(offset);
         break;
       }
       case 0x52: {
@@ -369,7 +370,7 @@ function run(context: ExecutionContext, childResult: Result | undefined): RunOut
         sp -= 2;
         const offset = offsetOf(stack[sp + 1]!);
         if (offset < 0 || !chargeMemoryEnd(context, offset + 32)) return stop(context, pc, sp, 'out-of-gas');
-        writeWord(context.memory.bytes, offset, stack[sp]!);
+        context.memory.storeWord(offset, stack[sp]!);
         break;
       }
       case 0x53: {
@@ -481,10 +482,9 @@ function run(context: ExecutionContext, childResult: Result | undefined): RunOut
       case 0x7d:
       case 0x7e:
       case 0x7f: {
-        // PUSH3..PUSH32 (the code is padded, so the immediate is always in bounds)
-        const size = op - 0x5f;
-        stack[sp++] = bytesToWord(code, pc + 1, size);
-        pc += size + 1;
+        // PUSH3..PUSH32, decoded once by the code analysis
+        stack[sp++] = pushValues[pc]!;
+        pc += op - 0x5e;
         continue;
       }
       case 0x80:

@@ -1,4 +1,32 @@
+import { bytesToWord } from '@tandem-evm/primitives';
 import { JUMPDEST, PUSH1, PUSH32 } from './table.js';
+
+/** What an engine needs to run a code, computed once per code. */
+export interface AnalyzedCode {
+  /** The code followed by 33 zero bytes (see padCode). */
+  readonly padded: Uint8Array;
+  /** The code's length. */
+  readonly size: number;
+  /** One byte per code byte: 1 at a valid JUMPDEST. */
+  readonly jumpdests: Uint8Array;
+  /** The value each PUSH pushes, at the PUSH's pc (0 elsewhere), so no engine decodes immediates twice. */
+  readonly pushValues: readonly bigint[];
+}
+
+/** Analyses code for execution. */
+export function analyzeCode(code: Uint8Array): AnalyzedCode {
+  const padded = padCode(code);
+  const pushValues = new Array<bigint>(code.length).fill(0n);
+  for (let pc = 0; pc < code.length; pc++) {
+    const op = code[pc]!;
+    if (op >= PUSH1 && op <= PUSH32) {
+      const size = op - PUSH1 + 1;
+      pushValues[pc] = bytesToWord(padded, pc + 1, size);
+      pc += size;
+    }
+  }
+  return { padded, size: code.length, jumpdests: analyzeJumpdests(code), pushValues };
+}
 
 /**
  * Marks the valid jump destinations of `code`: JUMPDEST bytes that are not

@@ -1,4 +1,5 @@
-export { analyzeJumpdests, padCode } from './analysis.js';
+export type { AnalyzedCode } from './analysis.js';
+export { analyzeCode, analyzeJumpdests, padCode } from './analysis.js';
 export { assemble } from './assemble.js';
 export type { Instruction } from './disassemble.js';
 export { disassemble, formatDisassembly } from './disassemble.js';

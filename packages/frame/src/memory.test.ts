@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { Memory } from './memory.js';
+
+describe('Memory', () => {
+  it('loads and stores words big-endian', () => {
+    const memory = new Memory();
+    memory.grow(64);
+    const word = 0x0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20n;
+    memory.storeWord(3, word);
+    expect([...memory.bytes.subarray(3, 35)]).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
+    expect(memory.loadWord(3)).toBe(word);
+    expect(memory.loadWord(4)).toBe(((word << 8n) & ((1n << 256n) - 1n)) | 0n);
+  });
+  it('keeps contents and its view when it grows past its capacity', () => {
+    const memory = new Memory();
+    memory.grow(32);
+    memory.storeWord(0, 42n);
+    memory.grow(1 << 16);
+    expect(memory.loadWord(0)).toBe(42n);
+    memory.storeWord((1 << 16) - 32, 7n);
+    expect(memory.bytes[(1 << 16) - 1]).toBe(7);
+  });
+  it('clears what was used on reset and drops a buffer above the retained limit', () => {
+    const memory = new Memory();
+    memory.grow(64);
+    memory.storeWord(0, (1n << 256n) - 1n);
+    memory.reset(1 << 20);
+    expect(memory.size).toBe(0);
+    memory.grow(64);
+    expect(memory.loadWord(0)).toBe(0n);
+    memory.grow(1 << 21);
+    memory.reset(1 << 20);
+    expect(memory.bytes.length).toBeLessThanOrEqual(1 << 20);
+    memory.grow(32);
+    memory.storeWord(0, 5n);
+    expect(memory.loadWord(0)).toBe(5n);
+  });
+});

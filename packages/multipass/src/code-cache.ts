@@ -1,0 +1,55 @@
+import type { Revision } from '@tandem-evm/host';
+import { type CompiledCode, compile } from './compile.js';
+
+interface Entry {
+  runs: number;
+  readonly byRevision: (CompiledCode | undefined)[];
+}
+
+export interface CodeCacheStats {
+  /** Codes compiled (per revision). */
+  readonly compiled: number;
+  /** Codes judged unsuitable and left to the interpreter. */
+  readonly rejected: number;
+  /** Bytes of generated source held, a proxy for the cache's memory. */
+  readonly sourceBytes: number;
+  readonly compileMs: number;
+}
+
+/**
+ * Compiled code keyed by the identity of the (padded) code array and the
+ * revision. The EVM's own analysis cache hands out one padded array per code
+ * array, and a host hands out one code array per account, so a contract is
+ * compiled once per revision; entries go when the code does (WeakMap).
+ */
+export class CodeCache {
+  private readonly entries = new WeakMap<Uint8Array, Entry>();
+  private stats = { compiled: 0, rejected: 0, sourceBytes: 0, compileMs: 0 };
+
+  /** The compiled code, compiling it once it has run `minRuns` times; undefined while cold or when unsuitable. */
+  lookup(code: Uint8Array, codeSize: number, jumpdests: Uint8Array, revision: Revision, minRuns: number): CompiledCode | undefined {
+    let entry = this.entries.get(code);
+    if (entry === undefined) {
+      entry = { runs: 0, byRevision: [] };
+      this.entries.set(code, entry);
+    }
+    let compiled = entry.byRevision[revision];
+    if (compiled === undefined) {
+      if (++entry.runs < minRuns) return undefined;
+      compiled = compile(code.subarray(0, codeSize), jumpdests, revision);
+      entry.byRevision[revision] = compiled;
+      if (compiled.verdict === 'compiled') {
+        this.stats.compiled++;
+        this.stats.sourceBytes += compiled.source.length;
+        this.stats.compileMs += compiled.compileMs;
+      } else {
+        this.stats.rejected++;
+      }
+    }
+    return compiled.verdict === 'compiled' ? compiled : undefined;
+  }
+
+  get statistics(): CodeCacheStats {
+    return { ...this.stats };
+  }
+}

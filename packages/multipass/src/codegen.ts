@@ -1,0 +1,528 @@
+import type { Revision } from '@tandem-evm/host';
+import { MAX_WORD } from '@tandem-evm/primitives';
+import { byte, exp, sar, sdiv, signExtend, slt, smod } from '@tandem-evm/runtime';
+import { type Block, endsGasChunk, type Instruction } from './analysis.js';
+
+/**
+ * What a block function returns when it does not continue at a pc (a pc is
+ * always >= 0): the frame halted, suspended for a child frame, or must fall
+ * back to the interpreter.
+ */
+export const BLOCK_HALTED = -1;
+export const BLOCK_SUSPENDED = -2;
+export const BLOCK_FALLBACK = -3;
+
+/**
+ * A symbolic stack item: a JS expression that is a literal, a local, or a
+ * boolean condition not yet turned into a word (so LT + JUMPI becomes `if (a < b)`).
+ */
+interface Item {
+  readonly code: string;
+  readonly constant?: bigint;
+  readonly condition?: string;
+}
+
+const literal = (value: bigint): Item => ({ code: `0x${value.toString(16)}n`, constant: value });
+const TRUE = literal(1n);
+const FALSE = literal(0n);
+
+type Fold = (a: bigint, b: bigint) => bigint;
+
+/** Pure binary operations: how to fold constants, and the code for the general case (a is the top). */
+const BINARY: Record<number, { fold: Fold; code: (a: string, b: string) => string }> = {
+  0x01: { fold: (a, b) => (a + b) & MAX_WORD, code: (a, b) => `(${a} + ${b}) & M` },
+  0x02: { fold: (a, b) => (a * b) & MAX_WORD, code: (a, b) => `(${a} * ${b}) & M` },
+  0x03: { fold: (a, b) => (a - b) & MAX_WORD, code: (a, b) => `(${a} - ${b}) & M` },
+  0x04: { fold: (a, b) => (b === 0n ? 0n : a / b), code: (a, b) => `${b} === 0n ? 0n : ${a} / ${b}` },
+  0x05: { fold: sdiv, code: (a, b) => `rt.sdiv(${a}, ${b})` },
+  0x06: { fold: (a, b) => (b === 0n ? 0n : a % b), code: (a, b) => `${b} === 0n ? 0n : ${a} % ${b}` },
+  0x07: { fold: smod, code: (a, b) => `rt.smod(${a}, ${b})` },
+  0x0b: { fold: signExtend, code: (a, b) => `rt.signExtend(${a}, ${b})` },
+  0x16: { fold: (a, b) => a & b, code: (a, b) => `${a} & ${b}` },
+  0x17: { fold: (a, b) => a | b, code: (a, b) => `${a} | ${b}` },
+  0x18: { fold: (a, b) => a ^ b, code: (a, b) => `${a} ^ ${b}` },
+  0x1a: { fold: byte, code: (a, b) => `rt.byte(${a}, ${b})` },
+  0x1b: { fold: (a, b) => (a < 256n ? (b << a) & MAX_WORD : 0n), code: (a, b) => `${a} < 256n ? (${b} << ${a}) & M : 0n` },
+  0x1c: { fold: (a, b) => (a < 256n ? b >> a : 0n), code: (a, b) => `${a} < 256n ? ${b} >> ${a} : 0n` },
+  0x1d: { fold: sar, code: (a, b) => `rt.sar(${a}, ${b})` },
+};
+
+/** Comparisons produce conditions. */
+const COMPARE: Record<number, { fold: (a: bigint, b: bigint) => boolean; code: (a: string, b: string) => string }> = {
+  0x10: { fold: (a, b) => a < b, code: (a, b) => `${a} < ${b}` },
+  0x11: { fold: (a, b) => a > b, code: (a, b) => `${a} > ${b}` },
+  0x12: { fold: slt, code: (a, b) => `rt.slt(${a}, ${b})` },
+  0x13: { fold: (a, b) => slt(b, a), code: (a, b) => `rt.slt(${b}, ${a})` },
+  0x14: { fold: (a, b) => a === b, code: (a, b) => `${a} === ${b}` },
+};
+
+/** Context fields pushed as they are. */
+const CONTEXT_READS: Record<number, string> = {
+  0x30: 'ctx.message.recipient',
+  0x32: 'ctx.host.getTxContext().origin',
+  0x33: 'ctx.message.sender',
+  0x34: 'ctx.message.value',
+  0x36: 'BigInt(ctx.message.input.length)',
+  0x3a: 'ctx.host.getTxContext().gasPrice',
+  0x3d: 'BigInt(ctx.returnData.length)',
+  0x41: 'ctx.host.getTxContext().coinbase',
+  0x42: 'ctx.host.getTxContext().timestamp',
+  0x43: 'ctx.host.getTxContext().number',
+  0x44: 'ctx.host.getTxContext().prevRandao',
+  0x45: 'ctx.host.getTxContext().gasLimit',
+  0x46: 'ctx.host.getTxContext().chainId',
+  0x47: 'ctx.host.getBalance(ctx.message.recipient)',
+  0x48: 'ctx.host.getTxContext().baseFee',
+  0x4a: 'ctx.host.getTxContext().blobBaseFee',
+  0x59: 'BigInt(ctx.memory.size)',
+  0x5a: 'ctx.totalGas',
+};
+
+/** Instructions whose work is one runtime call taking popped operands and returning a status or undefined. */
+const RUNTIME_STATUS_CALLS: Record<number, { operands: number; call: (args: string[]) => string }> = {
+  0x37: { operands: 3, call: ([m, d, s]) => `rt.copyIntoMemory(ctx, ctx.message.input, ${m}, ${d}, ${s})` },
+  0x39: { operands: 3, call: ([m, d, s]) => `rt.copyIntoMemory(ctx, rt.codeOf(ctx), ${m}, ${d}, ${s})` },
+  0x3e: { operands: 3, call: ([m, d, s]) => `rt.returnDataCopy(ctx, ${m}, ${d}, ${s})` },
+  0x55: { operands: 2, call: ([k, v]) => `rt.sstore(ctx, ${k}, ${v})` },
+  0x5e: { operands: 3, call: ([d, s, n]) => `rt.mcopy(ctx, ${d}, ${s}, ${n})` },
+};
+
+/**
+ * Generates the JS source of one block: the body of a `case start:` in a
+ * group function `(ctx, stack, sp) => pc or a BLOCK_* code` whose loop
+ * dispatches on `pc`. A jump to a block of the same group continues the loop;
+ * any other transfer returns the pc to the caller's dispatch.
+ */
+export class BlockWriter {
+  private readonly lines: string[] = [];
+  private items: Item[] = [];
+  /** Real stack items below the entry height that the symbolic stack has taken over. */
+  private consumed = 0;
+  private temporaries = 0;
+
+  constructor(
+    private readonly block: Block,
+    private readonly codeSize: number,
+    private readonly jumpdests: Uint8Array,
+    private readonly revision: Revision,
+    /** Start pcs of the blocks in the same group function. */
+    private readonly group: ReadonlySet<number>,
+  ) {}
+
+  generate(): string {
+    const { block } = this;
+    this.emit(`if (sp < ${block.stackRequired} || sp > ${1024 - block.stackGrowth}) return rt.fallback(ctx, ${block.start}, sp);`);
+    const instructions = block.instructions;
+    let chunkStart = true;
+    for (let i = 0; i < instructions.length; i++) {
+      const instruction = instructions[i]!;
+      if (instruction.gas < 0) {
+        this.halt(instruction.pc, "'undefined-instruction'");
+        return this.finish();
+      }
+      if (chunkStart) {
+        this.chargeChunk(instructions, i);
+        chunkStart = false;
+      }
+      if (this.instruction(instruction)) return this.finish();
+      if (endsGasChunk(instruction.opcode)) chunkStart = true;
+    }
+    this.spill();
+    if (block.fallthrough === undefined) throw new Error('multipass: block without an end');
+    this.emit(
+      block.fallthrough >= this.codeSize
+        ? `return rt.halt(ctx, ${block.fallthrough}, sp, 'success');`
+        : this.transfer(block.fallthrough),
+    );
+    return this.finish();
+  }
+
+  private finish(): string {
+    return `case ${this.block.start}: {\n    ${this.lines.join('\n    ')}\n  }`;
+  }
+
+  /** Code that continues at block `pc` (the stack is spilled). */
+  private transfer(pc: number): string {
+    return this.group.has(pc) ? `pc = ${pc}; continue;` : `ctx.stackTop = sp; return ${pc};`;
+  }
+
+  private emit(line: string): void {
+    this.lines.push(line);
+  }
+
+  private temporary(code: string): Item {
+    const name = `t${this.temporaries++}`;
+    this.emit(`const ${name} = ${code};`);
+    return { code: name };
+  }
+
+  /** Makes sure the symbolic stack holds at least `count` items, loading real ones beneath it. */
+  private ensure(count: number): void {
+    while (this.items.length < count) {
+      this.consumed++;
+      const name = `t${this.temporaries++}`;
+      this.emit(`const ${name} = stack[sp - ${this.consumed}];`);
+      this.items.unshift({ code: name });
+    }
+  }
+
+  /** Pops a word; a pending condition becomes 1 or 0. */
+  private pop(): Item {
+    this.ensure(1);
+    const item = this.items.pop()!;
+    return item.condition !== undefined ? this.temporary(`${item.condition} ? 1n : 0n`) : item;
+  }
+
+  private popCondition(): Item {
+    this.ensure(1);
+    return this.items.pop()!;
+  }
+
+  private push(item: Item): void {
+    this.items.push(item);
+  }
+
+  /** Writes the symbolic stack to the real stack and makes `sp` current. */
+  private spill(): void {
+    const base = this.consumed;
+    this.items.forEach((item, i) => {
+      const code = item.condition !== undefined ? `(${item.condition} ? 1n : 0n)` : item.code;
+      this.emit(`stack[sp - ${base - i}] = ${code};`);
+    });
+    const delta = this.items.length - base;
+    if (delta !== 0) this.emit(`sp += ${delta};`);
+    this.items = [];
+    this.consumed = 0;
+  }
+
+  /** Spill code for a cold path, leaving the writer's state as it was. */
+  private spillSnippet(): string {
+    const saved = { lines: this.lines.length, items: this.items, consumed: this.consumed };
+    this.spill();
+    const snippet = this.lines.splice(saved.lines).join(' ');
+    this.items = saved.items;
+    this.consumed = saved.consumed;
+    return snippet;
+  }
+
+  /** Charges the static gas of the chunk starting at instruction `from` at once, or falls back for exact charging. */
+  private chargeChunk(instructions: Instruction[], from: number): void {
+    let cost = 0;
+    for (let i = from; i < instructions.length; i++) {
+      const { gas, opcode } = instructions[i]!;
+      if (gas < 0) break;
+      cost += gas;
+      if (endsGasChunk(opcode)) break;
+    }
+    if (cost === 0) return;
+    const pc = instructions[from]!.pc;
+    this.emit(
+      `if ((ctx.gasLeft -= ${cost}) < 0 && !rt.drawReserve(ctx)) { ctx.gasLeft += ${cost}; ${this.spillSnippet()} return rt.fallback(ctx, ${pc}, sp); }`,
+    );
+  }
+
+  private halt(pc: number, status: string, output?: string): void {
+    this.spill();
+    this.emit(output === undefined ? `return rt.halt(ctx, ${pc}, sp, ${status});` : `return rt.halt(ctx, ${pc}, sp, ${status}, ${output});`);
+  }
+
+  private haltIfStatus(pc: number, call: string): void {
+    this.emit(`{ const status = ${call}; if (status !== undefined) { ${this.spillSnippet()} return rt.halt(ctx, ${pc}, sp, status); } }`);
+  }
+
+  private haltIfFalse(pc: number, condition: string, status: string): void {
+    this.emit(`if (!(${condition})) { ${this.spillSnippet()} return rt.halt(ctx, ${pc}, sp, ${status}); }`);
+  }
+
+  private isJumpdest(target: bigint): boolean {
+    return target < BigInt(this.codeSize) && this.jumpdests[Number(target)] === 1;
+  }
+
+  /** Emits one instruction; returns true when it ends the block's code. */
+  private instruction({ pc, opcode, immediate }: Instruction): boolean {
+    const binary = BINARY[opcode];
+    if (binary !== undefined) {
+      const a = this.pop();
+      const b = this.pop();
+      this.push(
+        a.constant !== undefined && b.constant !== undefined
+          ? literal(binary.fold(a.constant, b.constant))
+          : this.temporary(binary.code(a.code, b.code)),
+      );
+      return false;
+    }
+    const compare = COMPARE[opcode];
+    if (compare !== undefined) {
+      const a = this.pop();
+      const b = this.pop();
+      if (a.constant !== undefined && b.constant !== undefined) this.push(compare.fold(a.constant, b.constant) ? TRUE : FALSE);
+      else this.push({ code: '', condition: compare.code(a.code, b.code) });
+      return false;
+    }
+    const read = CONTEXT_READS[opcode];
+    if (read !== undefined) {
+      this.push(this.temporary(read));
+      return false;
+    }
+    const statusCall = RUNTIME_STATUS_CALLS[opcode];
+    if (statusCall !== undefined) {
+      const args = Array.from({ length: statusCall.operands }, () => this.pop().code);
+      this.haltIfStatus(pc, statusCall.call(args));
+      return false;
+    }
+    if (opcode >= 0x5f && opcode <= 0x7f) {
+      this.push(literal(immediate));
+      return false;
+    }
+    if (opcode >= 0x80 && opcode <= 0x8f) {
+      const depth = opcode - 0x7f;
+      this.ensure(depth);
+      const item = this.items[this.items.length - depth]!;
+      this.push(item);
+      return false;
+    }
+    if (opcode >= 0x90 && opcode <= 0x9f) {
+      const depth = opcode - 0x8f;
+      this.ensure(depth + 1);
+      const top = this.items.length - 1;
+      const other = top - depth;
+      [this.items[top], this.items[other]] = [this.items[other]!, this.items[top]!];
+      return false;
+    }
+    if (opcode >= 0xa0 && opcode <= 0xa4) {
+      const offset = this.pop().code;
+      const size = this.pop().code;
+      const topics = Array.from({ length: opcode - 0xa0 }, () => this.pop().code);
+      this.haltIfStatus(pc, `rt.log(ctx, ${offset}, ${size}, [${topics.join(', ')}])`);
+      return false;
+    }
+    return this.special(pc, opcode);
+  }
+
+  /** The instructions with a shape of their own. */
+  private special(pc: number, opcode: number): boolean {
+    switch (opcode) {
+      case 0x00:
+        this.halt(pc, "'success'");
+        return true;
+      case 0x08:
+      case 0x09: {
+        const a = this.pop().code;
+        const b = this.pop().code;
+        const n = this.pop().code;
+        const op = opcode === 0x08 ? '+' : '*';
+        this.push(this.temporary(`${n} === 0n ? 0n : (${a} ${op} ${b}) % ${n}`));
+        return false;
+      }
+      case 0x0a: {
+        const base = this.pop();
+        const exponent = this.pop();
+        this.haltIfFalse(pc, `rt.chargeGas(ctx, rt.expCost(${exponent.code}, ${this.revision}))`, "'out-of-gas'");
+        this.push(
+          base.constant !== undefined && exponent.constant !== undefined
+            ? literal(exp(base.constant, exponent.constant))
+            : this.temporary(`rt.exp(${base.code}, ${exponent.code})`),
+        );
+        return false;
+      }
+      case 0x15: {
+        const item = this.popCondition();
+        if (item.constant !== undefined) this.push(item.constant === 0n ? TRUE : FALSE);
+        else if (item.condition !== undefined) this.push({ code: '', condition: `!(${item.condition})` });
+        else this.push({ code: '', condition: `${item.code} === 0n` });
+        return false;
+      }
+      case 0x19: {
+        const a = this.pop();
+        this.push(a.constant !== undefined ? literal(MAX_WORD ^ a.constant) : this.temporary(`M ^ ${a.code}`));
+        return false;
+      }
+      case 0x20: {
+        const offset = this.pop().code;
+        const size = this.pop().code;
+        this.push(this.temporary(`rt.keccak(ctx, ${offset}, ${size})`));
+        this.haltIfFalse(pc, `${this.items[this.items.length - 1]!.code} >= 0n`, "'out-of-gas'");
+        return false;
+      }
+      case 0x31:
+      case 0x3b:
+      case 0x3f: {
+        const address = this.pop().code;
+        const name = `t${this.temporaries++}`;
+        this.emit(`const ${name} = ${address} & A;`);
+        this.haltIfFalse(pc, `rt.chargeAccountAccess(ctx, ${name})`, "'out-of-gas'");
+        const read =
+          opcode === 0x31
+            ? `ctx.host.getBalance(${name})`
+            : opcode === 0x3b
+              ? `BigInt(ctx.host.getCode(${name}).length)`
+              : `ctx.host.isEmpty(${name}) ? 0n : ctx.host.getCodeHash(${name})`;
+        this.push(this.temporary(read));
+        return false;
+      }
+      case 0x35: {
+        const offset = this.pop().code;
+        this.push(this.temporary(`rt.callDataLoad(ctx, ${offset})`));
+        return false;
+      }
+      case 0x38:
+        this.push(literal(BigInt(this.codeSize)));
+        return false;
+      case 0x3c: {
+        const address = this.pop().code;
+        const memoryOffset = this.pop().code;
+        const codeOffset = this.pop().code;
+        const size = this.pop().code;
+        const name = `t${this.temporaries++}`;
+        this.emit(`const ${name} = ${address} & A;`);
+        this.haltIfFalse(pc, `rt.chargeAccountAccess(ctx, ${name})`, "'out-of-gas'");
+        this.haltIfStatus(pc, `rt.copyIntoMemory(ctx, ctx.host.getCode(${name}), ${memoryOffset}, ${codeOffset}, ${size})`);
+        return false;
+      }
+      case 0x40: {
+        const number = this.pop().code;
+        this.push(this.temporary(`rt.blockHash(ctx, ${number})`));
+        return false;
+      }
+      case 0x49: {
+        const index = this.pop().code;
+        this.push(this.temporary(`rt.blobHash(ctx, ${index})`));
+        return false;
+      }
+      case 0x50:
+        this.popCondition();
+        return false;
+      case 0x51: {
+        const offset = this.pop().code;
+        const name = `t${this.temporaries++}`;
+        this.emit(`const ${name} = rt.offsetOf(${offset});`);
+        this.haltIfFalse(pc, `${name} >= 0 && rt.chargeMemoryEnd(ctx, ${name} + 32)`, "'out-of-gas'");
+        this.push(this.temporary(`ctx.memory.loadWord(${name})`));
+        return false;
+      }
+      case 0x52:
+      case 0x53: {
+        const offset = this.pop().code;
+        const value = this.pop().code;
+        const name = `t${this.temporaries++}`;
+        const width = opcode === 0x52 ? 32 : 1;
+        this.emit(`const ${name} = rt.offsetOf(${offset});`);
+        this.haltIfFalse(pc, `${name} >= 0 && rt.chargeMemoryEnd(ctx, ${name} + ${width})`, "'out-of-gas'");
+        this.emit(
+          opcode === 0x52
+            ? `ctx.memory.storeWord(${name}, ${value});`
+            : `ctx.memory.bytes[${name}] = Number(${value} & 0xffn);`,
+        );
+        return false;
+      }
+      case 0x54: {
+        const key = this.pop().code;
+        this.haltIfFalse(pc, `rt.chargeSlotAccess(ctx, ${key})`, "'out-of-gas'");
+        this.push(this.temporary(`ctx.host.getStorage(ctx.message.recipient, ${key})`));
+        return false;
+      }
+      case 0x56: {
+        const target = this.pop();
+        this.spill();
+        this.jump(pc, target);
+        return true;
+      }
+      case 0x57: {
+        const target = this.pop();
+        const condition = this.popCondition();
+        this.spill();
+        if (condition.constant !== undefined) {
+          if (condition.constant !== 0n) {
+            this.jump(pc, target);
+            return true;
+          }
+          return false;
+        }
+        const test = condition.condition ?? `${condition.code} !== 0n`;
+        this.emit(`if (${test}) {`);
+        this.jump(pc, target);
+        this.emit('}');
+        return false;
+      }
+      case 0x58:
+        this.push(literal(BigInt(pc)));
+        return false;
+      case 0x5b:
+        return false;
+      case 0x5c: {
+        const key = this.pop().code;
+        this.push(this.temporary(`ctx.host.getTransientStorage(ctx.message.recipient, ${key})`));
+        return false;
+      }
+      case 0x5d: {
+        const key = this.pop().code;
+        const value = this.pop().code;
+        this.haltIfFalse(pc, '!ctx.message.isStatic', "'static-mode-violation'");
+        this.emit(`ctx.host.setTransientStorage(ctx.message.recipient, ${key}, ${value});`);
+        return false;
+      }
+      case 0xf0:
+      case 0xf5: {
+        const value = this.pop().code;
+        const offset = this.pop().code;
+        const size = this.pop().code;
+        const salt = opcode === 0xf5 ? this.pop().code : '0n';
+        const kind = opcode === 0xf5 ? "'create2'" : "'create'";
+        this.suspend(pc, `rt.prepareCreate(ctx, ${kind}, ${value}, ${offset}, ${size}, ${salt})`);
+        return true;
+      }
+      case 0xf1:
+      case 0xf2:
+      case 0xf4:
+      case 0xfa: {
+        const withValue = opcode === 0xf1 || opcode === 0xf2;
+        const gas = this.pop().code;
+        const address = this.pop().code;
+        const value = withValue ? this.pop().code : '0n';
+        const args = [this.pop().code, this.pop().code, this.pop().code, this.pop().code];
+        const kind = { 0xf1: "'call'", 0xf2: "'callcode'", 0xf4: "'delegatecall'", 0xfa: "'staticcall'" }[opcode];
+        this.suspend(pc, `rt.prepareCall(ctx, ${kind}, ${gas}, ${address} & A, ${value}, ${args.join(', ')})`);
+        return true;
+      }
+      case 0xf3:
+      case 0xfd: {
+        const offset = this.pop().code;
+        const size = this.pop().code;
+        const status = opcode === 0xf3 ? "'success'" : "'revert'";
+        this.spill();
+        this.emit(`return rt.returnOrRevert(ctx, ${pc}, sp, ${status}, ${offset}, ${size});`);
+        return true;
+      }
+      case 0xfe:
+        this.halt(pc, "'invalid-instruction'");
+        return true;
+      case 0xff: {
+        const beneficiary = this.pop().code;
+        this.spill();
+        this.emit(`return rt.halt(ctx, ${pc}, sp, rt.selfDestruct(ctx, ${beneficiary} & A));`);
+        return true;
+      }
+      default:
+        throw new Error(`multipass: no code generator for opcode 0x${opcode.toString(16)}`);
+    }
+  }
+
+  private jump(pc: number, target: Item): void {
+    if (target.constant !== undefined) {
+      this.emit(
+        this.isJumpdest(target.constant)
+          ? this.transfer(Number(target.constant))
+          : `return rt.halt(ctx, ${pc}, sp, 'bad-jump-destination');`,
+      );
+    } else {
+      // The loop's default case hands a pc outside the group back to the caller.
+      this.emit(`pc = rt.jump(ctx, ${pc}, sp, ${target.code}); if (pc < 0) return pc; continue;`);
+    }
+  }
+
+  private suspend(pc: number, prepare: string): void {
+    this.spill();
+    this.emit(`{ const status = ${prepare}; if (status !== undefined) return rt.halt(ctx, ${pc}, sp, status); }`);
+    this.emit(`ctx.pc = ${pc + 1}; ctx.stackTop = sp; return ${BLOCK_SUSPENDED};`);
+  }
+}

@@ -1,0 +1,40 @@
+import { type Engine, type ExecutionContext, RunOutcome } from '@tandem-evm/frame';
+import type { Result } from '@tandem-evm/host';
+import { applyChildResult } from '@tandem-evm/runtime';
+import { BLOCK_FALLBACK, BLOCK_HALTED } from './codegen.js';
+import { CodeCache } from './code-cache.js';
+
+function runCompiled(context: ExecutionContext, childResult: Result | undefined, cache: CodeCache, minRuns: number): RunOutcome {
+  const compiled = cache.lookup(context.code, context.codeSize, context.jumpdests, context.revision, minRuns);
+  if (compiled === undefined) {
+    // Cold or unsuitable code: the interpreter runs this frame (it applies any child result itself).
+    return RunOutcome.Fallback;
+  }
+  const stack = context.stack;
+  let sp = context.stackTop;
+  if (childResult !== undefined) {
+    stack[sp++] = applyChildResult(context, childResult);
+    context.stackTop = sp;
+  }
+  const blocks = compiled.blocks;
+  let pc = context.pc;
+  for (;;) {
+    const block = blocks[pc];
+    if (block === undefined) throw new Error(`multipass: no block starts at pc ${pc}`);
+    pc = block(context, stack, sp, pc);
+    if (pc < 0) {
+      if (pc === BLOCK_HALTED) return RunOutcome.Halted;
+      return pc === BLOCK_FALLBACK ? RunOutcome.Fallback : RunOutcome.Suspended;
+    }
+    sp = context.stackTop;
+  }
+}
+
+/**
+ * An engine that runs compiled code. With `minRuns` > 1 it is the tiered
+ * `auto` engine: code runs in the interpreter until it has started that many
+ * frames, then compiled.
+ */
+export function createCompilingEngine(name: string, cache: CodeCache, minRuns: number): Engine {
+  return { name, run: (context, childResult) => runCompiled(context, childResult, cache, minRuns) };
+}
