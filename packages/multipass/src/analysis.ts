@@ -34,9 +34,11 @@ export interface Block {
 }
 
 /** Opcodes whose cost depends on operands or state, or that watch the gas left: a gas chunk ends after each. */
+// MLOAD, MSTORE, MSTORE8 and EXP are not among them: each charges its dynamic
+// gas in one step with no effect before it, so compiled code can hand it,
+// untouched, to the interpreter when that step would fail.
 const CHUNK_ENDS = new Set([
-  0x0a, 0x20, 0x31, 0x37, 0x39, 0x3b, 0x3c, 0x3e, 0x3f, 0x51, 0x52, 0x53, 0x54, 0x55, 0x5a, 0x5e, 0xa0, 0xa1, 0xa2,
-  0xa3, 0xa4,
+  0x20, 0x31, 0x37, 0x39, 0x3b, 0x3c, 0x3e, 0x3f, 0x54, 0x55, 0x5a, 0x5e, 0xa0, 0xa1, 0xa2, 0xa3, 0xa4,
 ]);
 
 /** True if the static gas of the instructions after `opcode` must not be charged before it runs. */
@@ -74,7 +76,11 @@ export function analyze(code: Uint8Array, jumpdests: Uint8Array, revision: Revis
       pc += 1 + immediateSize;
       continue;
     }
-    if (current === undefined || jumpdests[pc] === 1 || current.instructions.length >= MAX_BLOCK_INSTRUCTIONS) {
+    if (
+      current === undefined ||
+      jumpdests[pc] === 1 ||
+      current.instructions.length >= MAX_BLOCK_INSTRUCTIONS
+    ) {
       if (current !== undefined) current.fallthrough = pc;
       current = { start: pc, instructions: [], stackRequired: 0, stackGrowth: 0, fallthrough: undefined };
       blocks.push(current);

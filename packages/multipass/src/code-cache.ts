@@ -27,7 +27,13 @@ export class CodeCache {
   private stats = { compiled: 0, rejected: 0, sourceBytes: 0, compileMs: 0 };
 
   /** The compiled code, compiling it once it has run `minRuns` times; undefined while cold or when unsuitable. */
-  lookup(code: Uint8Array, codeSize: number, jumpdests: Uint8Array, revision: Revision, minRuns: number): CompiledCode | undefined {
+  lookup(
+    code: Uint8Array,
+    codeSize: number,
+    jumpdests: Uint8Array,
+    revision: Revision,
+    minRuns: number,
+  ): CompiledCode | undefined {
     let entry = this.entries.get(code);
     if (entry === undefined) {
       entry = { runs: 0, byRevision: [] };

@@ -30,61 +30,67 @@ type Fold = (a: bigint, b: bigint) => bigint;
 
 /** Pure binary operations: how to fold constants, and the code for the general case (a is the top). */
 const BINARY: Record<number, { fold: Fold; code: (a: string, b: string) => string }> = {
-  0x01: { fold: (a, b) => (a + b) & MAX_WORD, code: (a, b) => `(${a} + ${b}) & M` },
-  0x02: { fold: (a, b) => (a * b) & MAX_WORD, code: (a, b) => `(${a} * ${b}) & M` },
-  0x03: { fold: (a, b) => (a - b) & MAX_WORD, code: (a, b) => `(${a} - ${b}) & M` },
-  0x04: { fold: (a, b) => (b === 0n ? 0n : a / b), code: (a, b) => `${b} === 0n ? 0n : ${a} / ${b}` },
-  0x05: { fold: sdiv, code: (a, b) => `rt.sdiv(${a}, ${b})` },
-  0x06: { fold: (a, b) => (b === 0n ? 0n : a % b), code: (a, b) => `${b} === 0n ? 0n : ${a} % ${b}` },
-  0x07: { fold: smod, code: (a, b) => `rt.smod(${a}, ${b})` },
-  0x0b: { fold: signExtend, code: (a, b) => `rt.signExtend(${a}, ${b})` },
-  0x16: { fold: (a, b) => a & b, code: (a, b) => `${a} & ${b}` },
-  0x17: { fold: (a, b) => a | b, code: (a, b) => `${a} | ${b}` },
-  0x18: { fold: (a, b) => a ^ b, code: (a, b) => `${a} ^ ${b}` },
-  0x1a: { fold: byte, code: (a, b) => `rt.byte(${a}, ${b})` },
-  0x1b: { fold: (a, b) => (a < 256n ? (b << a) & MAX_WORD : 0n), code: (a, b) => `${a} < 256n ? (${b} << ${a}) & M : 0n` },
-  0x1c: { fold: (a, b) => (a < 256n ? b >> a : 0n), code: (a, b) => `${a} < 256n ? ${b} >> ${a} : 0n` },
-  0x1d: { fold: sar, code: (a, b) => `rt.sar(${a}, ${b})` },
+  1: { fold: (a, b) => (a + b) & MAX_WORD, code: (a, b) => `(${a} + ${b}) & M` },
+  2: { fold: (a, b) => (a * b) & MAX_WORD, code: (a, b) => `(${a} * ${b}) & M` },
+  3: { fold: (a, b) => (a - b) & MAX_WORD, code: (a, b) => `(${a} - ${b}) & M` },
+  4: { fold: (a, b) => (b === 0n ? 0n : a / b), code: (a, b) => `${b} === 0n ? 0n : ${a} / ${b}` },
+  5: { fold: sdiv, code: (a, b) => `rt.sdiv(${a}, ${b})` },
+  6: { fold: (a, b) => (b === 0n ? 0n : a % b), code: (a, b) => `${b} === 0n ? 0n : ${a} % ${b}` },
+  7: { fold: smod, code: (a, b) => `rt.smod(${a}, ${b})` },
+  11: { fold: signExtend, code: (a, b) => `rt.signExtend(${a}, ${b})` },
+  22: { fold: (a, b) => a & b, code: (a, b) => `${a} & ${b}` },
+  23: { fold: (a, b) => a | b, code: (a, b) => `${a} | ${b}` },
+  24: { fold: (a, b) => a ^ b, code: (a, b) => `${a} ^ ${b}` },
+  26: { fold: byte, code: (a, b) => `rt.byte(${a}, ${b})` },
+  27: {
+    fold: (a, b) => (a < 256n ? (b << a) & MAX_WORD : 0n),
+    code: (a, b) => `${a} < 256n ? (${b} << ${a}) & M : 0n`,
+  },
+  28: { fold: (a, b) => (a < 256n ? b >> a : 0n), code: (a, b) => `${a} < 256n ? ${b} >> ${a} : 0n` },
+  29: { fold: sar, code: (a, b) => `rt.sar(${a}, ${b})` },
 };
 
 /** Comparisons produce conditions. */
-const COMPARE: Record<number, { fold: (a: bigint, b: bigint) => boolean; code: (a: string, b: string) => string }> = {
-  0x10: { fold: (a, b) => a < b, code: (a, b) => `${a} < ${b}` },
-  0x11: { fold: (a, b) => a > b, code: (a, b) => `${a} > ${b}` },
-  0x12: { fold: slt, code: (a, b) => `rt.slt(${a}, ${b})` },
-  0x13: { fold: (a, b) => slt(b, a), code: (a, b) => `rt.slt(${b}, ${a})` },
-  0x14: { fold: (a, b) => a === b, code: (a, b) => `${a} === ${b}` },
+const COMPARE: Record<
+  number,
+  { fold: (a: bigint, b: bigint) => boolean; code: (a: string, b: string) => string }
+> = {
+  16: { fold: (a, b) => a < b, code: (a, b) => `${a} < ${b}` },
+  17: { fold: (a, b) => a > b, code: (a, b) => `${a} > ${b}` },
+  18: { fold: slt, code: (a, b) => `rt.slt(${a}, ${b})` },
+  19: { fold: (a, b) => slt(b, a), code: (a, b) => `rt.slt(${b}, ${a})` },
+  20: { fold: (a, b) => a === b, code: (a, b) => `${a} === ${b}` },
 };
 
 /** Context fields pushed as they are. */
 const CONTEXT_READS: Record<number, string> = {
-  0x30: 'ctx.message.recipient',
-  0x32: 'ctx.host.getTxContext().origin',
-  0x33: 'ctx.message.sender',
-  0x34: 'ctx.message.value',
-  0x36: 'BigInt(ctx.message.input.length)',
-  0x3a: 'ctx.host.getTxContext().gasPrice',
-  0x3d: 'BigInt(ctx.returnData.length)',
-  0x41: 'ctx.host.getTxContext().coinbase',
-  0x42: 'ctx.host.getTxContext().timestamp',
-  0x43: 'ctx.host.getTxContext().number',
-  0x44: 'ctx.host.getTxContext().prevRandao',
-  0x45: 'ctx.host.getTxContext().gasLimit',
-  0x46: 'ctx.host.getTxContext().chainId',
-  0x47: 'ctx.host.getBalance(ctx.message.recipient)',
-  0x48: 'ctx.host.getTxContext().baseFee',
-  0x4a: 'ctx.host.getTxContext().blobBaseFee',
-  0x59: 'BigInt(ctx.memory.size)',
-  0x5a: 'ctx.totalGas',
+  48: 'ctx.message.recipient',
+  50: 'ctx.host.getTxContext().origin',
+  51: 'ctx.message.sender',
+  52: 'ctx.message.value',
+  54: 'BigInt(ctx.message.input.length)',
+  58: 'ctx.host.getTxContext().gasPrice',
+  61: 'BigInt(ctx.returnData.length)',
+  65: 'ctx.host.getTxContext().coinbase',
+  66: 'ctx.host.getTxContext().timestamp',
+  67: 'ctx.host.getTxContext().number',
+  68: 'ctx.host.getTxContext().prevRandao',
+  69: 'ctx.host.getTxContext().gasLimit',
+  70: 'ctx.host.getTxContext().chainId',
+  71: 'ctx.host.getBalance(ctx.message.recipient)',
+  72: 'ctx.host.getTxContext().baseFee',
+  74: 'ctx.host.getTxContext().blobBaseFee',
+  89: 'BigInt(ctx.memory.size)',
+  90: 'ctx.totalGas',
 };
 
 /** Instructions whose work is one runtime call taking popped operands and returning a status or undefined. */
 const RUNTIME_STATUS_CALLS: Record<number, { operands: number; call: (args: string[]) => string }> = {
-  0x37: { operands: 3, call: ([m, d, s]) => `rt.copyIntoMemory(ctx, ctx.message.input, ${m}, ${d}, ${s})` },
-  0x39: { operands: 3, call: ([m, d, s]) => `rt.copyIntoMemory(ctx, rt.codeOf(ctx), ${m}, ${d}, ${s})` },
-  0x3e: { operands: 3, call: ([m, d, s]) => `rt.returnDataCopy(ctx, ${m}, ${d}, ${s})` },
-  0x55: { operands: 2, call: ([k, v]) => `rt.sstore(ctx, ${k}, ${v})` },
-  0x5e: { operands: 3, call: ([d, s, n]) => `rt.mcopy(ctx, ${d}, ${s}, ${n})` },
+  55: { operands: 3, call: ([m, d, s]) => `rt.copyIntoMemory(ctx, ctx.message.input, ${m}, ${d}, ${s})` },
+  57: { operands: 3, call: ([m, d, s]) => `rt.copyIntoMemory(ctx, rt.codeOf(ctx), ${m}, ${d}, ${s})` },
+  62: { operands: 3, call: ([m, d, s]) => `rt.returnDataCopy(ctx, ${m}, ${d}, ${s})` },
+  85: { operands: 2, call: ([k, v]) => `rt.sstore(ctx, ${k}, ${v})` },
+  94: { operands: 3, call: ([d, s, n]) => `rt.mcopy(ctx, ${d}, ${s}, ${n})` },
 };
 
 /**
@@ -99,6 +105,8 @@ export class BlockWriter {
   /** Real stack items below the entry height that the symbolic stack has taken over. */
   private consumed = 0;
   private temporaries = 0;
+  /** Static gas charged for the current chunk from the current instruction on. */
+  private chunkRemaining = 0;
 
   constructor(
     private readonly block: Block,
@@ -111,7 +119,9 @@ export class BlockWriter {
 
   generate(): string {
     const { block } = this;
-    this.emit(`if (sp < ${block.stackRequired} || sp > ${1024 - block.stackGrowth}) return rt.fallback(ctx, ${block.start}, sp);`);
+    this.emit(
+      `if (sp < ${block.stackRequired} || sp > ${1024 - block.stackGrowth}) return rt.fallback(ctx, ${block.start}, sp);`,
+    );
     const instructions = block.instructions;
     let chunkStart = true;
     for (let i = 0; i < instructions.length; i++) {
@@ -125,6 +135,7 @@ export class BlockWriter {
         chunkStart = false;
       }
       if (this.instruction(instruction)) return this.finish();
+      this.chunkRemaining -= instruction.gas;
       if (endsGasChunk(instruction.opcode)) chunkStart = true;
     }
     this.spill();
@@ -214,6 +225,7 @@ export class BlockWriter {
       cost += gas;
       if (endsGasChunk(opcode)) break;
     }
+    this.chunkRemaining = cost;
     if (cost === 0) return;
     const pc = instructions[from]!.pc;
     this.emit(
@@ -221,13 +233,45 @@ export class BlockWriter {
     );
   }
 
+  /**
+   * Cold path that gives the instruction at `pc` to the interpreter as if it
+   * had not started: the chunk's unspent static gas back, operands still on
+   * the stack. Call it before popping the operands.
+   */
+  private fallbackBefore(pc: number): string {
+    return `ctx.gasLeft += ${this.chunkRemaining}; ${this.spillSnippet()} return rt.fallback(ctx, ${pc}, sp);`;
+  }
+
+  /** A memory end offset as code: a folded number for a constant offset. */
+  private memoryEnd(offset: Item, width: number): { start: string; check: string } {
+    if (offset.constant !== undefined && offset.constant <= 0xffffffffn) {
+      const start = Number(offset.constant);
+      return {
+        start: `${start}`,
+        check: `ctx.memory.size < ${start + width} && !rt.tryExpandMemory(ctx, ${start + width})`,
+      };
+    }
+    const name = `t${this.temporaries++}`;
+    this.emit(`const ${name} = rt.offsetOf(${offset.code});`);
+    return {
+      start: name,
+      check: `${name} < 0 || (ctx.memory.size < ${name} + ${width} && !rt.tryExpandMemory(ctx, ${name} + ${width}))`,
+    };
+  }
+
   private halt(pc: number, status: string, output?: string): void {
     this.spill();
-    this.emit(output === undefined ? `return rt.halt(ctx, ${pc}, sp, ${status});` : `return rt.halt(ctx, ${pc}, sp, ${status}, ${output});`);
+    this.emit(
+      output === undefined
+        ? `return rt.halt(ctx, ${pc}, sp, ${status});`
+        : `return rt.halt(ctx, ${pc}, sp, ${status}, ${output});`,
+    );
   }
 
   private haltIfStatus(pc: number, call: string): void {
-    this.emit(`{ const status = ${call}; if (status !== undefined) { ${this.spillSnippet()} return rt.halt(ctx, ${pc}, sp, status); } }`);
+    this.emit(
+      `{ const status = ${call}; if (status !== undefined) { ${this.spillSnippet()} return rt.halt(ctx, ${pc}, sp, status); } }`,
+    );
   }
 
   private haltIfFalse(pc: number, condition: string, status: string): void {
@@ -255,7 +299,8 @@ export class BlockWriter {
     if (compare !== undefined) {
       const a = this.pop();
       const b = this.pop();
-      if (a.constant !== undefined && b.constant !== undefined) this.push(compare.fold(a.constant, b.constant) ? TRUE : FALSE);
+      if (a.constant !== undefined && b.constant !== undefined)
+        this.push(compare.fold(a.constant, b.constant) ? TRUE : FALSE);
       else this.push({ code: '', condition: compare.code(a.code, b.code) });
       return false;
     }
@@ -315,9 +360,13 @@ export class BlockWriter {
         return false;
       }
       case 0x0a: {
+        this.ensure(2);
+        const fallback = this.fallbackBefore(pc);
         const base = this.pop();
         const exponent = this.pop();
-        this.haltIfFalse(pc, `rt.chargeGas(ctx, rt.expCost(${exponent.code}, ${this.revision}))`, "'out-of-gas'");
+        this.emit(
+          `if (!rt.tryChargeGas(ctx, rt.expCost(${exponent.code}, ${this.revision}))) { ${fallback} }`,
+        );
         this.push(
           base.constant !== undefined && exponent.constant !== undefined
             ? literal(exp(base.constant, exponent.constant))
@@ -334,7 +383,9 @@ export class BlockWriter {
       }
       case 0x19: {
         const a = this.pop();
-        this.push(a.constant !== undefined ? literal(MAX_WORD ^ a.constant) : this.temporary(`M ^ ${a.code}`));
+        this.push(
+          a.constant !== undefined ? literal(MAX_WORD ^ a.constant) : this.temporary(`M ^ ${a.code}`),
+        );
         return false;
       }
       case 0x20: {
@@ -376,7 +427,10 @@ export class BlockWriter {
         const name = `t${this.temporaries++}`;
         this.emit(`const ${name} = ${address} & A;`);
         this.haltIfFalse(pc, `rt.chargeAccountAccess(ctx, ${name})`, "'out-of-gas'");
-        this.haltIfStatus(pc, `rt.copyIntoMemory(ctx, ctx.host.getCode(${name}), ${memoryOffset}, ${codeOffset}, ${size})`);
+        this.haltIfStatus(
+          pc,
+          `rt.copyIntoMemory(ctx, ctx.host.getCode(${name}), ${memoryOffset}, ${codeOffset}, ${size})`,
+        );
         return false;
       }
       case 0x40: {
@@ -393,25 +447,25 @@ export class BlockWriter {
         this.popCondition();
         return false;
       case 0x51: {
-        const offset = this.pop().code;
-        const name = `t${this.temporaries++}`;
-        this.emit(`const ${name} = rt.offsetOf(${offset});`);
-        this.haltIfFalse(pc, `${name} >= 0 && rt.chargeMemoryEnd(ctx, ${name} + 32)`, "'out-of-gas'");
-        this.push(this.temporary(`ctx.memory.loadWord(${name})`));
+        this.ensure(1);
+        const fallback = this.fallbackBefore(pc);
+        const { start, check } = this.memoryEnd(this.pop(), 32);
+        this.emit(`if (${check}) { ${fallback} }`);
+        this.push(this.temporary(`ctx.memory.loadWord(${start})`));
         return false;
       }
       case 0x52:
       case 0x53: {
-        const offset = this.pop().code;
+        this.ensure(2);
+        const fallback = this.fallbackBefore(pc);
+        const offset = this.pop();
         const value = this.pop().code;
-        const name = `t${this.temporaries++}`;
-        const width = opcode === 0x52 ? 32 : 1;
-        this.emit(`const ${name} = rt.offsetOf(${offset});`);
-        this.haltIfFalse(pc, `${name} >= 0 && rt.chargeMemoryEnd(ctx, ${name} + ${width})`, "'out-of-gas'");
+        const { start, check } = this.memoryEnd(offset, opcode === 0x52 ? 32 : 1);
+        this.emit(`if (${check}) { ${fallback} }`);
         this.emit(
           opcode === 0x52
-            ? `ctx.memory.storeWord(${name}, ${value});`
-            : `ctx.memory.bytes[${name}] = Number(${value} & 0xffn);`,
+            ? `ctx.memory.storeWord(${start}, ${value});`
+            : `ctx.memory.bytes[${start}] = Number(${value} & 0xffn);`,
         );
         return false;
       }
@@ -480,8 +534,11 @@ export class BlockWriter {
         const address = this.pop().code;
         const value = withValue ? this.pop().code : '0n';
         const args = [this.pop().code, this.pop().code, this.pop().code, this.pop().code];
-        const kind = { 0xf1: "'call'", 0xf2: "'callcode'", 0xf4: "'delegatecall'", 0xfa: "'staticcall'" }[opcode];
-        this.suspend(pc, `rt.prepareCall(ctx, ${kind}, ${gas}, ${address} & A, ${value}, ${args.join(', ')})`);
+        const kind = { 241: "'call'", 242: "'callcode'", 244: "'delegatecall'", 250: "'staticcall'" }[opcode];
+        this.suspend(
+          pc,
+          `rt.prepareCall(ctx, ${kind}, ${gas}, ${address} & A, ${value}, ${args.join(', ')})`,
+        );
         return true;
       }
       case 0xf3:
@@ -522,7 +579,9 @@ export class BlockWriter {
 
   private suspend(pc: number, prepare: string): void {
     this.spill();
-    this.emit(`{ const status = ${prepare}; if (status !== undefined) return rt.halt(ctx, ${pc}, sp, status); }`);
+    this.emit(
+      `{ const status = ${prepare}; if (status !== undefined) return rt.halt(ctx, ${pc}, sp, status); }`,
+    );
     this.emit(`ctx.pc = ${pc + 1}; ctx.stackTop = sp; return ${BLOCK_SUSPENDED};`);
   }
 }

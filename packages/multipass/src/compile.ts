@@ -45,7 +45,9 @@ export function generateSource(
   const parts: string[] = [];
   for (const group of groupBlocks(blocks)) {
     const starts = new Set(group.map((block) => block.start));
-    const cases = group.map((block) => new BlockWriter(block, code.length, jumpdests, revision, starts).generate());
+    const cases = group.map((block) =>
+      new BlockWriter(block, code.length, jumpdests, revision, starts).generate(),
+    );
     const entries = group.map((block) => block.start).join(', ');
     parts.push(
       `[[${entries}], function (ctx, stack, sp, pc) {\n for (;;) switch (pc) {\n  ${cases.join('\n  ')}\n  default: ctx.stackTop = sp; return pc;\n }\n}]`,

@@ -1,10 +1,15 @@
 import { type Engine, type ExecutionContext, RunOutcome } from '@tandem-evm/frame';
 import type { Result } from '@tandem-evm/host';
 import { applyChildResult } from '@tandem-evm/runtime';
+import type { CodeCache } from './code-cache.js';
 import { BLOCK_FALLBACK, BLOCK_HALTED } from './codegen.js';
-import { CodeCache } from './code-cache.js';
 
-function runCompiled(context: ExecutionContext, childResult: Result | undefined, cache: CodeCache, minRuns: number): RunOutcome {
+function runCompiled(
+  context: ExecutionContext,
+  childResult: Result | undefined,
+  cache: CodeCache,
+  minRuns: number,
+): RunOutcome {
   const compiled = cache.lookup(context.code, context.codeSize, context.jumpdests, context.revision, minRuns);
   if (compiled === undefined) {
     // Cold or unsuitable code: the interpreter runs this frame (it applies any child result itself).

@@ -44,7 +44,14 @@ export const bindings = {
     return destination;
   },
 
-  returnOrRevert(context: ExecutionContext, pc: number, sp: number, status: Status, offset: bigint, size: bigint): number {
+  returnOrRevert(
+    context: ExecutionContext,
+    pc: number,
+    sp: number,
+    status: Status,
+    offset: bigint,
+    size: bigint,
+  ): number {
     const output = runtime.memoryOutput(context, offset, size);
     return output === undefined
       ? bindings.halt(context, pc, sp, 'out-of-gas')

@@ -21,6 +21,18 @@ function memorySlice(context: ExecutionContext, offset: bigint, size: bigint): U
 }
 
 /**
+ * A view of the caller's memory as a child's calldata, without a copy: the
+ * caller's memory cannot change while the child runs, and nothing keeps the
+ * input once the child has returned (a precompile's output is its own array).
+ * Copying instead costs a memcpy of the whole input per call.
+ */
+function memoryView(context: ExecutionContext, offset: bigint, size: bigint): Uint8Array {
+  if (size === 0n) return EMPTY;
+  const start = Number(offset);
+  return context.memory.bytes.subarray(start, start + Number(size));
+}
+
+/**
  * CALL, CALLCODE, DELEGATECALL and STATICCALL up to the point where the child
  * frame starts: access and memory costs, value and new-account costs, the gas
  * handed to the child (EIP-150's all but 1/64 from Tangerine Whistle), and the
@@ -78,7 +90,7 @@ export function prepareCall(
     recipient: kind === 'call' || kind === 'staticcall' ? address : message.recipient,
     codeAddress: address,
     value: kind === 'delegatecall' ? message.value : value,
-    input: memorySlice(context, inputOffset, inputSize),
+    input: memoryView(context, inputOffset, inputSize),
     isStatic: message.isStatic || kind === 'staticcall',
   };
   return undefined;

@@ -3,5 +3,13 @@ export { byte, exp, sar, sdiv, signExtend, slt, smod, toSigned } from './arithme
 export { applyChildResult, prepareCall, prepareCreate } from './calls.js';
 export { copyIntoMemory, mcopy, returnDataCopy } from './copies.js';
 export { blobHash, blockHash, callDataLoad, keccakOfMemory, memoryOutput, offsetOf } from './environment.js';
-export { chargeGas, chargeMemory, chargeMemoryEnd, copyToMemory, drawReserve } from './memory.js';
+export {
+  chargeGas,
+  chargeMemory,
+  chargeMemoryEnd,
+  copyToMemory,
+  drawReserve,
+  tryChargeGas,
+  tryExpandMemory,
+} from './memory.js';
 export { log, selfDestruct, sstore } from './state.js';

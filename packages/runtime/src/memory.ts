@@ -64,3 +64,29 @@ export function copyToMemory(
   }
   if (available < size) bytes.fill(0, destination + available, destination + size);
 }
+
+/**
+ * Charges `cost` only if the frame can pay it; otherwise changes nothing and
+ * returns false. Compiled code uses it to hand an instruction to the
+ * interpreter untouched when it would run out of gas.
+ */
+export function tryChargeGas(context: ExecutionContext, cost: number): boolean {
+  if (context.gasLeft >= cost) {
+    context.gasLeft -= cost;
+    return true;
+  }
+  if (context.gasReserve + BigInt(context.gasLeft) < BigInt(cost)) return false;
+  context.gasLeft -= cost;
+  return drawReserve(context);
+}
+
+/** Grows memory to cover `end` bytes if the frame can pay for it; otherwise changes nothing and returns false. */
+export function tryExpandMemory(context: ExecutionContext, end: number): boolean {
+  const memory = context.memory;
+  if (end <= memory.size) return true;
+  if (end > MAX_MEMORY_SIZE) return false;
+  const newWords = Math.ceil(end / 32);
+  if (!tryChargeGas(context, memoryExpansionCost(memory.size / 32, newWords))) return false;
+  memory.grow(newWords * 32);
+  return true;
+}
