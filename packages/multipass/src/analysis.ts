@@ -96,8 +96,24 @@ export function analyze(code: Uint8Array, jumpdests: Uint8Array, revision: Revis
     pc = next;
   }
   if (current !== undefined) current.fallthrough = code.length;
+  // A frame can be entered at the end of its code: empty code (a CREATE with no
+  // init code), or a resume after a CALL that is the last instruction. It stops there.
+  if (blocks.length === 0 || blocks.some((block) => block.fallthrough === code.length && endsInCall(block))) {
+    blocks.push({
+      start: code.length,
+      instructions: [],
+      stackRequired: 0,
+      stackGrowth: 0,
+      fallthrough: code.length,
+    });
+  }
   for (const block of blocks) measureStack(block);
   return blocks;
+}
+
+function endsInCall(block: Block): boolean {
+  const opcode = block.instructions.at(-1)?.opcode;
+  return opcode !== undefined && ((OPCODES[opcode]?.flags ?? 0) & OpcodeFlag.Call) !== 0;
 }
 
 function measureStack(block: Block): void {

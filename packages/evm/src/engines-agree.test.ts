@@ -1,0 +1,96 @@
+import { emptyTxContext, type Message } from '@tandem-evm/host';
+import { OPCODES } from '@tandem-evm/opcodes';
+import { logsHash, stateRoot, WorldState } from '@tandem-evm/state';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createEvm, type EngineName } from './index.js';
+
+const CONTRACT = 0xc0den;
+const OTHER = 0x07e7n;
+
+/** Every Cancun opcode but PUSHes (generated with chosen values below). */
+const PLAIN_OPCODES = OPCODES.filter((info) => info !== undefined && info.immediateSize === 0).map(
+  (info) => info!.code,
+);
+
+const word = fc.oneof(
+  fc.constantFrom(0n, 1n, 2n, 31n, 32n, 64n, 255n, 256n, 1n << 255n, (1n << 256n) - 1n, CONTRACT, OTHER),
+  fc.bigInt({ min: 0n, max: (1n << 256n) - 1n }),
+  fc.bigInt({ min: 0n, max: 100n }),
+);
+
+/** Pieces of code: a PUSH of an interesting value, a plain opcode, or a JUMPDEST. */
+const piece = fc.oneof(
+  { weight: 4, arbitrary: word.map((value) => pushOf(value)) },
+  { weight: 4, arbitrary: fc.constantFrom(...PLAIN_OPCODES).map((op) => [op]) },
+  { weight: 1, arbitrary: fc.constant([0x5b]) },
+);
+
+function pushOf(value: bigint): number[] {
+  const hex = value.toString(16);
+  const bytes = hex.length <= 2 ? 1 : Math.ceil(hex.length / 2);
+  const out = [0x5f + bytes];
+  for (let i = bytes - 1; i >= 0; i--) out.push(Number((value >> BigInt(8 * i)) & 0xffn));
+  return out;
+}
+
+function run(engine: EngineName, code: Uint8Array, gas: bigint) {
+  const evm = createEvm({ engine });
+  const state = WorldState.fromAccounts([
+    [CONTRACT, { code, balance: 1000n, storage: [[1n, 5n]] }],
+    [OTHER, { code: Uint8Array.of(0x60, 0x01, 0x60, 0x00, 0x55, 0x00), balance: 7n }],
+    [0xca11e7n, { balance: 10n ** 18n }],
+  ]);
+  state.beginTransaction(emptyTxContext({ number: 300n, timestamp: 17n }));
+  const message: Message = {
+    kind: 'call',
+    depth: 0,
+    gas,
+    sender: 0xca11e7n,
+    recipient: CONTRACT,
+    codeAddress: CONTRACT,
+    value: 3n,
+    input: Uint8Array.of(1, 2, 3, 4),
+    isStatic: false,
+  };
+  // Several runs, so `auto` reaches compiled code too.
+  let result = evm.execute(message, state);
+  for (let i = 0; i < 9; i++) {
+    const snapshot = state.snapshot();
+    result = evm.execute(message, state);
+    state.revert(snapshot);
+  }
+  return {
+    status: result.status,
+    gasLeft: result.gasLeft,
+    gasRefund: result.gasRefund,
+    output: [...result.output],
+    root: stateRoot(state),
+    logs: logsHash(state.logs),
+  };
+}
+
+describe('interpreter, multipass and auto agree', () => {
+  const statuses = new Map<string, number>();
+  it('on random programs and gas limits', () => {
+    fc.assert(
+      fc.property(
+        // Values first, so that most programs get past their first instructions.
+        fc.array(word.map(pushOf), { minLength: 4, maxLength: 12 }),
+        fc.array(piece, { maxLength: 60 }),
+        fc.oneof(fc.constant(10_000_000n), fc.bigInt({ min: 0n, max: 60_000n })),
+        (prelude, pieces, gas) => {
+          const code = Uint8Array.from([...prelude.flat(), ...pieces.flat()]);
+          const expected = run('interpreter', code, gas);
+          statuses.set(expected.status, (statuses.get(expected.status) ?? 0) + 1);
+          expect(run('multipass', code, gas)).toEqual(expected);
+          expect(run('auto', code, gas)).toEqual(expected);
+        },
+      ),
+      { numRuns: 400 },
+    );
+    // The generator must reach more than the first instruction's failure.
+    expect(statuses.get('success') ?? 0).toBeGreaterThan(20);
+    expect(statuses.size).toBeGreaterThan(4);
+  });
+});

@@ -1,0 +1,101 @@
+import { Revision } from '@tandem-evm/host';
+import { analyzeJumpdests, assemble } from '@tandem-evm/opcodes';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compile, generateSource } from './compile.js';
+
+const KEYWORDS = new Set([
+  'use',
+  'strict',
+  'const',
+  'return',
+  'function',
+  'for',
+  'switch',
+  'case',
+  'default',
+  'continue',
+  'if',
+  'BigInt',
+  'Number',
+  'ctx',
+  'stack',
+  'sp',
+  'pc',
+  'rt',
+  'M',
+  'A',
+  'status',
+  'undefined',
+]);
+/** Identifiers generated code may use: fixed names, temporaries, and property names of the runtime and context. */
+const ALLOWED = /^(t\d+|[a-z][a-zA-Z]*)$/;
+
+function identifiers(source: string): string[] {
+  const withoutLiterals = source.replace(/'[a-z-]+'/g, "''").replace(/\b(0x[0-9a-f]+|\d+)n?\b/g, '0');
+  return [...withoutLiterals.matchAll(/[A-Za-z_$][\w$]*/g)].map((m) => m[0]);
+}
+
+function sourceFor(code: Uint8Array): string {
+  return generateSource(code, analyzeJumpdests(code), Revision.Cancun).source;
+}
+
+describe('code generation safety', () => {
+  it('copies no byte of the code into the source as text', () => {
+    // PUSH data and opcodes spelling JavaScript: `"+process.exit(1)+"` and a closing brace.
+    const text = '");process.exit(1);//}';
+    const bytes = new TextEncoder().encode(text);
+    const code = Uint8Array.from([0x60 + bytes.length - 1, ...bytes, ...bytes, 0x00]);
+    const source = sourceFor(code);
+    expect(source).not.toContain('process');
+    expect(source).not.toContain('exit');
+    expect(() => compile(code, analyzeJumpdests(code), Revision.Cancun)).not.toThrow();
+  });
+
+  it('uses only its own identifiers, whatever the bytecode', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (code) => {
+        for (const name of identifiers(sourceFor(code))) {
+          if (!KEYWORDS.has(name)) expect(name).toMatch(ALLOWED);
+        }
+        // The generated source must also parse.
+        expect(() => compile(code, analyzeJumpdests(code), Revision.Cancun)).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('emits numbers only as decimal or hex literals', () => {
+    const source = sourceFor(
+      assemble('PUSH32 0xffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff PUSH1 1 ADD STOP'),
+    );
+    expect(source).toContain('0x0n');
+  });
+});
+
+describe('optimisation', () => {
+  it('folds constants and resolves PUSH + JUMP to a direct transfer', () => {
+    const source = sourceFor(assemble('PUSH1 2 PUSH1 3 MUL PUSH1 8 JUMP JUMPDEST PUSH0 MSTORE STOP'));
+    expect(source).not.toMatch(/\*/);
+    expect(source).toContain('0x6n');
+    expect(source).toContain('pc = 8; continue;');
+    expect(source).not.toContain('rt.jump');
+  });
+
+  it('keeps a comparison feeding JUMPI as a condition', () => {
+    const source = sourceFor(assemble('PUSH0 CALLDATALOAD PUSH1 5 LT PUSH1 10 JUMPI STOP JUMPDEST STOP'));
+    expect(source).toMatch(/if \(0x5n < t\d+\)/);
+  });
+
+  it('charges a chunk of static gas at once', () => {
+    const source = sourceFor(assemble('PUSH1 1 PUSH1 2 ADD PUSH1 3 ADD POP STOP'));
+    expect(source).toContain('ctx.gasLeft -= 17');
+  });
+
+  it('judges code that is mostly jump destinations unsuitable', () => {
+    const code = new Uint8Array(1000).fill(0x5b);
+    expect(compile(code, analyzeJumpdests(code), Revision.Cancun).verdict).toBe('too-many-blocks');
+    const large = new Uint8Array(0xc001);
+    expect(compile(large, analyzeJumpdests(large), Revision.Cancun).verdict).toBe('too-large');
+  });
+});
