@@ -67,3 +67,11 @@ describe('bn254 add (0x06)', () => {
     expect(bn254AddGas(new Uint8Array(0), Revision.Cancun)).toBe(150n);
   });
 });
+
+describe('bn254 add: a zero y coordinate', () => {
+  it('fails for (1, 0), a point off the curve that the curve library refuses to construct', () => {
+    const input = new Uint8Array(128);
+    input[31] = 1;
+    expect(runBn254Add(input)).toBeUndefined();
+  });
+});

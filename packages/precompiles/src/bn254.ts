@@ -18,9 +18,8 @@ export function readG1(input: Uint8Array, offset: number): G1Point | undefined {
   const y = bytesToWord(input, offset + 32, 32);
   if (x >= BN254_FIELD_MODULUS || y >= BN254_FIELD_MODULUS) return undefined;
   if (x === 0n && y === 0n) return bn254.G1.Point.ZERO;
-  const point = bn254.G1.Point.fromAffine({ x, y });
   // G1 has cofactor 1, so every curve point is in the group.
-  return isValid(point) ? point : undefined;
+  return validPoint(() => bn254.G1.Point.fromAffine({ x, y }));
 }
 
 /**
@@ -39,16 +38,21 @@ export function readG2(input: Uint8Array, offset: number): G2Point | undefined {
   const x = Fp2.fromBigTuple([xReal, xImaginary]);
   const y = Fp2.fromBigTuple([yReal, yImaginary]);
   if (Fp2.is0(x) && Fp2.is0(y)) return bn254.G2.Point.ZERO;
-  const point = bn254.G2.Point.fromAffine({ x, y });
-  return isValid(point) ? point : undefined;
+  return validPoint(() => bn254.G2.Point.fromAffine({ x, y }));
 }
 
-function isValid(point: G1Point | G2Point): boolean {
+/**
+ * The point `make` builds if it is valid. The library throws both from the
+ * constructor (a zero y, which only infinity may have) and from the validity
+ * check (off the curve, outside the subgroup); either way the input is invalid.
+ */
+function validPoint<P extends G1Point | G2Point>(make: () => P): P | undefined {
   try {
+    const point = make();
     point.assertValidity();
-    return true;
+    return point;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
