@@ -114,11 +114,14 @@ export class Evm {
       host.revert(outerSnapshot);
       throw error;
     } finally {
-      for (const context of this.frames) this.pool.release(context);
-      this.frames.length = 0;
-      this.snapshots.length = 0;
-      this.createdAddresses.length = 0;
-      this.frameEngines.length = 0;
+      // Frames are left only when an exception cut the loop short.
+      if (this.frames.length > 0) {
+        for (const context of this.frames) this.pool.release(context);
+        this.frames.length = 0;
+        this.snapshots.length = 0;
+        this.createdAddresses.length = 0;
+        this.frameEngines.length = 0;
+      }
       this.running = false;
     }
   }

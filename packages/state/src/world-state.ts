@@ -54,6 +54,8 @@ type UndoRecord =
   | { readonly kind: 'log' };
 
 const MAX_NONCE = (1n << 64n) - 1n;
+/** The precompile whose touch is never reverted (the RIPEMD-160 quirk). */
+const RIPEMD160_ADDRESS = 0x03n;
 
 function checkRange(value: bigint, max: bigint, field: string): void {
   if (typeof value !== 'bigint') throw new TypeError(`${field} must be a bigint, got ${typeof value}`);
@@ -175,16 +177,24 @@ export class WorldState implements Host {
     return this.#logs;
   }
 
+  // Emptying an empty collection is skipped: V8 allocates a new table on every
+  // clear() and array length write, and a transaction often leaves most of these empty.
   #endTransactionScope(): void {
-    this.#journal.length = 0;
-    for (const account of this.#accountsWithOriginals) account.originalStorage = null;
-    this.#accountsWithOriginals = [];
-    this.#transientStorage.clear();
-    this.#warmAccounts.clear();
-    this.#warmSlots.clear();
-    this.#createdInTx.clear();
-    this.#selfDestructed.clear();
-    this.#touched.clear();
+    if (this.#journal.length > 0) this.#journal.length = 0;
+    if (this.#accountsWithOriginals.length > 0) {
+      for (const account of this.#accountsWithOriginals) account.originalStorage = null;
+      this.#accountsWithOriginals.length = 0;
+    }
+    for (const collection of [
+      this.#transientStorage,
+      this.#warmAccounts,
+      this.#warmSlots,
+      this.#createdInTx,
+      this.#selfDestructed,
+      this.#touched,
+    ]) {
+      if (collection.size > 0) collection.clear();
+    }
   }
 
   // --- Host: reads
@@ -333,7 +343,8 @@ export class WorldState implements Host {
   /**
    * Creates the account if it is missing (a pre-EIP-161 CALL creates its
    * target) and marks it touched, so that from Spurious Dragon an empty one is
-   * deleted when the transaction ends.
+   * deleted when the transaction ends. A revert undoes the mark, except on
+   * 0x03 (RIPEMD-160), whose touch is never undone (see `revert`).
    */
   touch(address: Address): void {
     this.#accountForWrite(address);
@@ -361,6 +372,12 @@ export class WorldState implements Host {
     return this.#journal.length;
   }
 
+  /**
+   * Undoes everything since `snapshot`. One exception, as in geth, evmone and
+   * the execution specs: a touch of 0x03 (RIPEMD-160) stays, so an empty 0x03
+   * touched by a failed call is still deleted at the end of the transaction
+   * (the consensus quirk of mainnet block 2,675,119).
+   */
   revert(snapshot: number): void {
     const journal = this.#journal;
     if (!Number.isInteger(snapshot) || snapshot < 0 || snapshot > journal.length) {
@@ -410,7 +427,9 @@ export class WorldState implements Host {
         this.#selfDestructed.delete(record.address);
         return;
       case 'touched':
-        this.#touched.delete(record.address);
+        // The touch of 0x03 (RIPEMD-160) survives a revert: a consensus quirk from
+        // mainnet block 2,675,119 that geth, evmone and the execution specs all keep.
+        if (record.address !== RIPEMD160_ADDRESS) this.#touched.delete(record.address);
         return;
       case 'log':
         this.#logs.pop();
