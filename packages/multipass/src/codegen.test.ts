@@ -32,7 +32,7 @@ const KEYWORDS = new Set([
 const ALLOWED = /^(t\d+|[a-z][a-zA-Z]*)$/;
 
 function identifiers(source: string): string[] {
-  const withoutLiterals = source.replace(/'[a-z-]+'/g, "''").replace(/\b(0x[0-9a-f]+|\d+)n?\b/g, '0');
+  const withoutLiterals = source.replace(/'[a-z0-9-]+'/g, "''").replace(/\b(0x[0-9a-f]+|\d+)n?\b/g, '0');
   return [...withoutLiterals.matchAll(/[A-Za-z_$][\w$]*/g)].map((m) => m[0]);
 }
 
@@ -97,5 +97,16 @@ describe('optimisation', () => {
     expect(compile(code, analyzeJumpdests(code), Revision.Cancun).verdict).toBe('too-many-blocks');
     const large = new Uint8Array(0xc001);
     expect(compile(large, analyzeJumpdests(large), Revision.Cancun).verdict).toBe('too-large');
+  });
+});
+
+describe('verdict', () => {
+  it('leaves code without a backward or computed jump to the interpreter', () => {
+    const straight = assemble('PUSH1 1 PUSH1 7 JUMPI STOP JUMPDEST STOP');
+    expect(compile(straight, analyzeJumpdests(straight), Revision.Cancun).verdict).toBe('straight-line');
+    const loop = assemble('JUMPDEST PUSH1 1 PUSH0 JUMPI STOP');
+    expect(compile(loop, analyzeJumpdests(loop), Revision.Cancun).verdict).toBe('compiled');
+    const computed = assemble('PUSH0 CALLDATALOAD JUMP JUMPDEST STOP');
+    expect(compile(computed, analyzeJumpdests(computed), Revision.Cancun).verdict).toBe('compiled');
   });
 });

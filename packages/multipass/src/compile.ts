@@ -13,7 +13,7 @@ export type BlockFunction = (context: unknown, stack: bigint[], sp: number, pc: 
 export const MAX_GROUP_INSTRUCTIONS = 200;
 
 /** Why code stays in the interpreter. */
-export type Verdict = 'compiled' | 'too-large' | 'too-many-blocks';
+export type Verdict = 'compiled' | 'too-large' | 'too-many-blocks' | 'straight-line';
 
 export interface CompiledCode {
   readonly verdict: Verdict;
@@ -27,8 +27,12 @@ export interface CompiledCode {
 
 /** Largest code compiled: the EIP-3860 initcode limit. Larger code is interpreted. */
 export const MAX_COMPILED_CODE_SIZE = 0xc000;
-/** Code that is mostly jump destinations (jump tables, fuzz) costs more to compile than it gains. */
-const MAX_BLOCKS_PER_BYTE = 0.25;
+/**
+ * Code with more than one jump destination per 8 bytes (jump mazes, fuzz) costs more to
+ * compile than it gains: each block runs too rarely for V8 to optimise it. Compiled
+ * Solidity has about one per 20–30 bytes.
+ */
+const MAX_BLOCKS_PER_BYTE = 0.125;
 
 /**
  * Generates JavaScript source for `code`: a function of `rt` (the runtime
@@ -41,12 +45,20 @@ export function generateSource(
   jumpdests: Uint8Array,
   revision: Revision,
 ): { source: string; blockCount: number } {
-  const blocks = analyze(code, jumpdests, revision);
+  return sourceOf(analyze(code, jumpdests, revision), code.length, jumpdests, revision);
+}
+
+function sourceOf(
+  blocks: Block[],
+  codeSize: number,
+  jumpdests: Uint8Array,
+  revision: Revision,
+): { source: string; blockCount: number } {
   const parts: string[] = [];
   for (const group of groupBlocks(blocks)) {
     const starts = new Set(group.map((block) => block.start));
     const cases = group.map((block) =>
-      new BlockWriter(block, code.length, jumpdests, revision, starts).generate(),
+      new BlockWriter(block, codeSize, jumpdests, revision, starts).generate(),
     );
     const entries = group.map((block) => block.start).join(', ');
     parts.push(
@@ -79,19 +91,36 @@ function groupBlocks(blocks: Block[]): Block[][] {
   return groups;
 }
 
-function verdictFor(code: Uint8Array, jumpdests: Uint8Array): Verdict {
+function verdictFor(code: Uint8Array, jumpdests: Uint8Array, blocks: Block[]): Verdict {
   if (code.length > MAX_COMPILED_CODE_SIZE) return 'too-large';
   let count = 0;
   for (let i = 0; i < jumpdests.length; i++) count += jumpdests[i]!;
-  return count > 64 && count > code.length * MAX_BLOCKS_PER_BYTE ? 'too-many-blocks' : 'compiled';
+  if (count > 64 && count > code.length * MAX_BLOCKS_PER_BYTE) return 'too-many-blocks';
+  return blocks.some(mayLoop) ? 'compiled' : 'straight-line';
+}
+
+/**
+ * True if the block ends in a jump that can go backwards: a computed target,
+ * or a constant one at or before the block. Code without such a jump runs
+ * each instruction at most once per call; V8 then never optimises the
+ * generated functions, which run slower than the interpreter (measured on
+ * the evm-benchmarks micro cases), so such code stays interpreted.
+ */
+function mayLoop(block: Block): boolean {
+  const last = block.instructions.at(-1);
+  if (last === undefined || (last.opcode !== 0x56 && last.opcode !== 0x57)) return false;
+  const target = block.instructions.at(-2);
+  if (target === undefined || target.opcode < 0x5f || target.opcode > 0x7f) return true;
+  return target.immediate <= BigInt(block.start);
 }
 
 /** Compiles code for one revision (or says why not). */
 export function compile(code: Uint8Array, jumpdests: Uint8Array, revision: Revision): CompiledCode {
   const started = performance.now();
-  const verdict = verdictFor(code, jumpdests);
+  const analyzed = analyze(code, jumpdests, revision);
+  const verdict = verdictFor(code, jumpdests, analyzed);
   if (verdict !== 'compiled') return { verdict, blocks: [], blockCount: 0, source: '', compileMs: 0 };
-  const { source, blockCount } = generateSource(code, jumpdests, revision);
+  const { source, blockCount } = sourceOf(analyzed, code.length, jumpdests, revision);
   const factory = new Function('rt', source) as (rt: Bindings) => [number[], BlockFunction][];
   const blocks: (BlockFunction | undefined)[] = new Array(code.length + 1);
   for (const [starts, group] of factory(bindings)) for (const start of starts) blocks[start] = group;
