@@ -91,12 +91,12 @@ function groupBlocks(blocks: Block[]): Block[][] {
   return groups;
 }
 
-function verdictFor(code: Uint8Array, jumpdests: Uint8Array, blocks: Block[]): Verdict {
+/** The verdicts that need no analysis: checked before any work is done. */
+function sizeVerdict(code: Uint8Array, jumpdests: Uint8Array): Verdict {
   if (code.length > MAX_COMPILED_CODE_SIZE) return 'too-large';
   let count = 0;
   for (let i = 0; i < jumpdests.length; i++) count += jumpdests[i]!;
-  if (count > 64 && count > code.length * MAX_BLOCKS_PER_BYTE) return 'too-many-blocks';
-  return blocks.some(mayLoop) ? 'compiled' : 'straight-line';
+  return count > 64 && count > code.length * MAX_BLOCKS_PER_BYTE ? 'too-many-blocks' : 'compiled';
 }
 
 /**
@@ -117,12 +117,13 @@ function mayLoop(block: Block): boolean {
 /** Compiles code for one revision (or says why not). */
 export function compile(code: Uint8Array, jumpdests: Uint8Array, revision: Revision): CompiledCode {
   const started = performance.now();
+  const early = sizeVerdict(code, jumpdests);
+  if (early !== 'compiled') return { verdict: early, blocks: [], blockCount: 0, source: '', compileMs: 0 };
   const analyzed = analyze(code, jumpdests, revision);
-  const verdict = verdictFor(code, jumpdests, analyzed);
-  if (verdict !== 'compiled') return { verdict, blocks: [], blockCount: 0, source: '', compileMs: 0 };
+  if (!analyzed.some(mayLoop)) return { verdict: 'straight-line', blocks: [], blockCount: 0, source: '', compileMs: 0 };
   const { source, blockCount } = sourceOf(analyzed, code.length, jumpdests, revision);
   const factory = new Function('rt', source) as (rt: Bindings) => [number[], BlockFunction][];
   const blocks: (BlockFunction | undefined)[] = new Array(code.length + 1);
   for (const [starts, group] of factory(bindings)) for (const start of starts) blocks[start] = group;
-  return { verdict, blocks, blockCount, source, compileMs: performance.now() - started };
+  return { verdict: 'compiled', blocks, blockCount, source, compileMs: performance.now() - started };
 }

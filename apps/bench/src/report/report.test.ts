@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import type { CaseResult } from '../runner.js';
+import { summarize } from '../stats.js';
+import { parseBaseline, toJson } from './json.js';
+import { enginePairs, groupMeans, ResultIndex } from './speedups.js';
+import { speedupChart } from './svg.js';
+
+function result(
+  name: string,
+  engine: string,
+  samplesNs: number[],
+  group: CaseResult['group'] = 'main',
+): CaseResult {
+  return {
+    case: name,
+    group,
+    engine,
+    verified: true,
+    error: undefined,
+    samplesNs,
+    summary: summarize(samplesNs),
+    gasUsed: 21n,
+  };
+}
+
+const results: CaseResult[] = [
+  result('main/a', 'interpreter', [10, 12, 11]),
+  result('main/a', 'ethereumjs', [1000]),
+  result('main/b', 'interpreter', [100]),
+  result('main/b', 'ethereumjs', [10_000]),
+  result('call/c', 'interpreter', [1], 'call'),
+  result('call/c', 'ethereumjs', [4], 'call'),
+  {
+    case: 'call/d',
+    group: 'call',
+    engine: 'interpreter',
+    verified: false,
+    error: 'gas used 1, expected 2',
+    samplesNs: [],
+    summary: undefined,
+    gasUsed: null,
+  },
+];
+
+describe('speed-ups', () => {
+  const index = new ResultIndex(results);
+
+  it('divide the other engine’s median by this one’s', () => {
+    expect(index.speedup('main/a', 'interpreter', 'ethereumjs')).toBe(1000 / 11);
+    expect(index.speedup('call/d', 'interpreter', 'ethereumjs')).toBeUndefined();
+  });
+
+  it('pair every engine with the peer, and the other Tandem engines with the reference', () => {
+    expect(enginePairs(['interpreter', 'ethereumjs'], 'ethereumjs', 'interpreter')).toEqual([
+      { engine: 'interpreter', against: 'ethereumjs' },
+    ]);
+    expect(enginePairs(['interpreter', 'multipass', 'ethereumjs'], 'ethereumjs', 'interpreter')).toEqual([
+      { engine: 'interpreter', against: 'ethereumjs' },
+      { engine: 'multipass', against: 'ethereumjs' },
+      { engine: 'multipass', against: 'interpreter' },
+    ]);
+  });
+
+  it('take geometric means per group over the verified cases', () => {
+    const pairs = enginePairs(['interpreter', 'ethereumjs'], 'ethereumjs', 'interpreter');
+    const means = groupMeans(index, pairs);
+    const main = means.find((mean) => mean.group === 'main')!;
+    expect(main.cases).toBe(2);
+    expect(main.geomean).toBeCloseTo(Math.sqrt((1000 / 11) * 100), 9);
+    expect(means.find((mean) => mean.group === 'call')!.cases).toBe(1);
+    expect(means.find((mean) => mean.group === 'legacy')!.geomean).toBeUndefined();
+  });
+});
+
+describe('json', () => {
+  it('writes the issue’s shape and reads it back as a baseline', () => {
+    const json = toJson(results);
+    expect(Object.keys(json.cases[0]!)).toEqual([
+      'case',
+      'engine',
+      'samples',
+      'medianNs',
+      'minNs',
+      'maxNs',
+      'gasUsed',
+      'verified',
+    ]);
+    expect(json.cases[0]).toEqual({
+      case: 'main/a',
+      engine: 'interpreter',
+      samples: 3,
+      medianNs: 11,
+      minNs: 10,
+      maxNs: 12,
+      gasUsed: 21,
+      verified: true,
+    });
+    expect(json.cases[6]).toMatchObject({ samples: 0, medianNs: null, verified: false });
+    const rows = parseBaseline(JSON.stringify(json), 'base.json');
+    expect(rows[0]).toEqual({ case: 'main/a', engine: 'interpreter', medianNs: 11 });
+    expect(rows[6]!.medianNs).toBeNull();
+  });
+
+  it('names the file when a baseline has the wrong shape', () => {
+    expect(() => parseBaseline('{', 'x.json')).toThrow(/x\.json: not JSON/);
+    expect(() => parseBaseline('{"cases":[{"case":1}]}', 'x.json')).toThrow(/x\.json: cases\[0\]/);
+  });
+});
+
+describe('svg chart', () => {
+  it('draws one bar per case and engine, escaped, on a log scale from below 1× to above the largest', () => {
+    const svg = speedupChart(
+      [
+        { label: 'main/<a>', group: 'main', bars: [{ series: 'interpreter', ratio: 90 }] },
+        { label: 'call/c', group: 'call', bars: [{ series: 'interpreter', ratio: 0.5 }] },
+      ],
+      { title: 'speed-up', axisLabel: 'test', series: ['interpreter'] },
+    );
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
+    expect(svg.match(/<rect [^>]*><title>/g)).toHaveLength(2);
+    expect(svg).toContain('<title>speed-up</title>');
+    expect(svg).toContain('main/&lt;a&gt;');
+    expect(svg).toContain('>0.1×<');
+    expect(svg).toContain('>100×<');
+  });
+});
