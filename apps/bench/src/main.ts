@@ -8,6 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import type { EngineName } from '@tandem-evm/evm';
 import { parseBenchArgs, USAGE, UsageError } from './args.js';
 import { DEFAULT_ENGINES, ENGINE_NAMES, ENGINES, PEER_ENGINE, REFERENCE_ENGINE } from './engines/index.js';
 import { Progress } from './progress.js';
@@ -20,6 +21,7 @@ import { caseTable, comparisonText, failuresText, meansTable } from './report/ta
 import { type CaseResult, runAll } from './runner.js';
 import { describePlan, samplingPlan } from './sampling.js';
 import { formatRatio } from './stats.js';
+import { measureSteadyState, steadyStateText } from './steady-state.js';
 import { allWorkloads, GROUPS } from './workloads/index.js';
 
 function usage(): string {
@@ -186,6 +188,12 @@ async function main(argv: readonly string[]): Promise<number> {
   };
   const { index, text } = writeReports(results, options.engines, info, options);
   process.stdout.write(`${text}\n`);
+  const tandemEngines = options.engines.filter((engine): engine is EngineName => engine !== PEER_ENGINE);
+  if (tandemEngines.length > 0 && (filter === undefined || filter.test('call/empty'))) {
+    const steady = [];
+    for (const engine of tandemEngines) steady.push(await measureSteadyState(engine));
+    process.stdout.write(`\n${steadyStateText(steady)}\n`);
+  }
 
   let exitCode = index.results.some((result) => !result.verified) ? 1 : 0;
   if (baseline !== undefined) {
