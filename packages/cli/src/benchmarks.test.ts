@@ -38,7 +38,9 @@ for (const [revision, engine] of [
       it(testCase.name, () => {
         const ref = reference.get(testCase.name);
         expect(ref, 'reference row').toBeDefined();
-        const json = runOutcomeJson(runCode({ code: testCase.code, input: testCase.input, revision, engine }));
+        const json = runOutcomeJson(
+          runCode({ code: testCase.code, input: testCase.input, revision, engine }),
+        );
         expect(json.status).toBe(ref!.status);
         expect(json.gasUsed).toBe(ref!.gasUsed);
         expect(json.gasRefund).toBe(ref!.gasRefund);

@@ -64,3 +64,20 @@ describe('tandem run', () => {
     expect(stderr).toMatch(message);
   });
 });
+
+describe('tandem compile', () => {
+  it('summarises the compiled code', () => {
+    const { code, stdout } = cli(['compile', '--code', '5b600160005700']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^verdict\s+compiled$/m);
+    expect(stdout).toMatch(/^blocks\s+2$/m);
+  });
+  it('prints the generated JavaScript with --emit js', () => {
+    const { stdout } = cli(['compile', '--code', '5b600160005700', '--emit', 'js']);
+    expect(stdout).toContain("'use strict';");
+    expect(stdout).toContain('case 6:');
+  });
+  it('refuses a bad --emit', () => {
+    expect(cli(['compile', '--code', '00', '--emit', 'wasm']).code).toBe(2);
+  });
+});

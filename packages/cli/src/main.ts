@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseRevision } from '@tandem-evm/host';
 import { parseArgs, UsageError } from './args.js';
+import { compileCommand } from './compile-command.js';
 import { parseGas, readHexArgument, runCode, runOutcomeJson } from './run-command.js';
 import { statetestCommand } from './statetest-command.js';
 
@@ -10,9 +11,13 @@ const USAGE = `Usage:
 Runs the code as the callee of one CALL at depth 0 with the input as calldata,
 in a fresh in-memory state; no intrinsic gas; default gas 2^63-1, revision cancun.
 
-  tandem statetest <path…> [--fork Cancun] [--engine interpreter] [--filter REGEX] [--include-slow] [--json]
+  tandem statetest <path…> [--fork Cancun] [--engine interpreter|multipass|auto] [--filter REGEX] [--include-slow] [--json]
 
-Runs the state-test fixtures under the paths; exit code 1 if any case failed.`;
+Runs the state-test fixtures under the paths; exit code 1 if any case failed.
+
+  tandem compile --code <hex|@file> [--revision NAME] [--emit js]
+
+Compiles the code with the multipass compiler: a summary, or the generated JavaScript.`;
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -78,6 +83,8 @@ export function main(argv: readonly string[], io: Io = nodeIo): number {
     switch (command) {
       case 'run':
         return runCommand(rest, io);
+      case 'compile':
+        return compileCommand(rest, io);
       case 'statetest':
         return statetestCommand(rest, io);
       case undefined:

@@ -1,4 +1,10 @@
-import { ContextPool, DEFAULT_RETAINED_MEMORY, type Engine, type ExecutionContext, RunOutcome } from '@tandem-evm/frame';
+import {
+  ContextPool,
+  DEFAULT_RETAINED_MEMORY,
+  type Engine,
+  type ExecutionContext,
+  RunOutcome,
+} from '@tandem-evm/frame';
 import { CALL_DEPTH_LIMIT, CODE_DEPOSIT_COST_PER_BYTE, MAX_CODE_SIZE } from '@tandem-evm/gas';
 import {
   type Address,
@@ -82,7 +88,9 @@ export class Evm {
     this.revision = resolveRevision(options.revision);
     const engineName = options.engine ?? 'interpreter';
     if (!ENGINE_NAMES.includes(engineName)) {
-      throw new RangeError(`options.engine: unknown engine '${engineName}' (available: ${ENGINE_NAMES.join(', ')})`);
+      throw new RangeError(
+        `options.engine: unknown engine '${engineName}' (available: ${ENGINE_NAMES.join(', ')})`,
+      );
     }
     this.engine = selectEngine(engineName, this.compiledCode);
     const retained = options.retainedMemoryPerContext ?? DEFAULT_RETAINED_MEMORY;
@@ -143,7 +151,8 @@ export class Evm {
         result = undefined;
         continue;
       }
-      result = outcome === RunOutcome.Halted ? this.leave(context, host) : this.enter(context.pendingCall!, host);
+      result =
+        outcome === RunOutcome.Halted ? this.leave(context, host) : this.enter(context.pendingCall!, host);
     }
   }
 

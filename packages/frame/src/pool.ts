@@ -4,6 +4,15 @@ import { ExecutionContext } from './context.js';
 export const DEFAULT_RETAINED_MEMORY = 1 << 20;
 
 /**
+ * Frames at this depth or deeper keep at most a small buffer: without it, a
+ * 1024-deep chain of frames with large memories would stay allocated (1 GiB
+ * at the default cap), and zeroing each buffer on release would commit every
+ * page of it. Shallow contexts, the ones reused call after call, keep theirs.
+ */
+export const RETAINING_DEPTHS = 16;
+const DEEP_RETAINED_MEMORY = 4096;
+
+/**
  * Execution contexts indexed by call depth. A frame at depth d always gets
  * context d, so a top-level call reuses context 0 and a 1024-deep chain
  * allocates each depth once. The pool belongs to one EVM instance; it is not
@@ -28,7 +37,8 @@ export class ContextPool {
 
   /** Takes a context back: clears its memory and drops references to the frame's data. */
   release(context: ExecutionContext): void {
-    context.memory.reset(this.retainedMemory);
+    const deep = context.message !== undefined && context.message.depth >= RETAINING_DEPTHS;
+    context.memory.reset(deep ? Math.min(this.retainedMemory, DEEP_RETAINED_MEMORY) : this.retainedMemory);
     context.release();
     context.inUse = false;
   }

@@ -9,6 +9,9 @@ import { type Bindings, bindings } from './runtime-bindings.js';
  */
 export type BlockFunction = (context: unknown, stack: bigint[], sp: number, pc: number) => number;
 
+/** The high-resolution clock of browsers and Node (the engine packages compile without DOM or Node types). */
+declare const performance: { now(): number };
+
 /** Instructions per group function (and so per block at most). */
 export const MAX_GROUP_INSTRUCTIONS = 200;
 
@@ -120,7 +123,8 @@ export function compile(code: Uint8Array, jumpdests: Uint8Array, revision: Revis
   const early = sizeVerdict(code, jumpdests);
   if (early !== 'compiled') return { verdict: early, blocks: [], blockCount: 0, source: '', compileMs: 0 };
   const analyzed = analyze(code, jumpdests, revision);
-  if (!analyzed.some(mayLoop)) return { verdict: 'straight-line', blocks: [], blockCount: 0, source: '', compileMs: 0 };
+  if (!analyzed.some(mayLoop))
+    return { verdict: 'straight-line', blocks: [], blockCount: 0, source: '', compileMs: 0 };
   const { source, blockCount } = sourceOf(analyzed, code.length, jumpdests, revision);
   const factory = new Function('rt', source) as (rt: Bindings) => [number[], BlockFunction][];
   const blocks: (BlockFunction | undefined)[] = new Array(code.length + 1);

@@ -23,6 +23,22 @@ export interface AccountInit {
 /** Zero-length code, shared by every account without code. */
 export const EMPTY_CODE = new Uint8Array(0);
 
+/**
+ * Code hashes by code array: states built from the same accounts (a state
+ * test's pre-state, once per case) share the arrays, so each code is hashed
+ * once. Weak, so an entry goes with its code.
+ */
+const CODE_HASHES = new WeakMap<Uint8Array, bigint>();
+
+function hashCode(code: Uint8Array): bigint {
+  let hash = CODE_HASHES.get(code);
+  if (hash === undefined) {
+    hash = keccak256Word(code);
+    CODE_HASHES.set(code, hash);
+  }
+  return hash;
+}
+
 /** The mutable account record a `WorldState` keeps. */
 export class Account implements AccountData {
   nonce: bigint;
@@ -55,7 +71,7 @@ export class Account implements AccountData {
   }
 
   get codeHash(): bigint {
-    if (this.#codeHash === undefined) this.#codeHash = keccak256Word(this.#code);
+    if (this.#codeHash === undefined) this.#codeHash = hashCode(this.#code);
     return this.#codeHash;
   }
 

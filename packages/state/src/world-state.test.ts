@@ -183,6 +183,22 @@ describe('journal', () => {
     expect(state.accountExists(BOB)).toBe(true);
   });
 
+  it('never reverts the touch of 0x03 (the RIPEMD-160 quirk of mainnet block 2,675,119)', () => {
+    const state = WorldState.fromAccounts([
+      [0x03n, {}],
+      [0x02n, {}],
+    ]);
+    const outer = state.snapshot();
+    const inner = state.snapshot();
+    state.touch(0x03n);
+    state.touch(0x02n);
+    state.revert(inner);
+    state.revert(outer);
+    state.finalizeTransaction({ deleteEmptyTouched: true });
+    expect(state.accountExists(0x03n)).toBe(false);
+    expect(state.accountExists(0x02n)).toBe(true);
+  });
+
   it('reverts logs', () => {
     const state = new WorldState();
     const first: Log = { address: ALICE, topics: [], data: new Uint8Array(0) };

@@ -185,16 +185,12 @@ export class WorldState implements Host {
       for (const account of this.#accountsWithOriginals) account.originalStorage = null;
       this.#accountsWithOriginals.length = 0;
     }
-    for (const collection of [
-      this.#transientStorage,
-      this.#warmAccounts,
-      this.#warmSlots,
-      this.#createdInTx,
-      this.#selfDestructed,
-      this.#touched,
-    ]) {
-      if (collection.size > 0) collection.clear();
-    }
+    if (this.#transientStorage.size > 0) this.#transientStorage.clear();
+    if (this.#warmAccounts.size > 0) this.#warmAccounts.clear();
+    if (this.#warmSlots.size > 0) this.#warmSlots.clear();
+    if (this.#createdInTx.size > 0) this.#createdInTx.clear();
+    if (this.#selfDestructed.size > 0) this.#selfDestructed.clear();
+    if (this.#touched.size > 0) this.#touched.clear();
   }
 
   // --- Host: reads

@@ -1,0 +1,7 @@
+export { diffStates } from './diff.js';
+export type { CaseIndexes, MultiTransaction, PostEntry, StateTest } from './fixture.js';
+export { caseTransaction, parseFixtureNumber, parseStateTestFile, senderOfSecretKey } from './fixture.js';
+export type { CaseActual, CaseCheck, CaseResult, RunnerOptions } from './runner.js';
+export { checkCase, collectFixtureFiles, StateTestRunner } from './runner.js';
+export type { SkipEntry } from './skip-list.js';
+export { SLOW_CASES, slowEntryFor } from './skip-list.js';
