@@ -33,7 +33,8 @@
 // every program, as in a real EVM), then each workload runs `reps` repetitions; inside a
 // repetition the variants run back to back in an order rotated by one per repetition.
 // Reported: median ns per executed EVM instruction, and the median of the per-repetition
-// ratio variant/A. A full run takes about 70-90 s on a 2-vCPU machine.
+// ratio variant/A. A full run takes about 80 s on a quiet 2-vCPU machine, up to ~2 min when
+// starved repetitions have to be repeated. Decision record: docs/decisions/0001-word-representation.md
 
 import os from 'node:os';
 
@@ -1389,6 +1390,8 @@ function benchInterpreters(engines, workloads, cpuRatios) {
     const small = w.build(Math.max(3, Math.floor(w.iters / 40)));
     const want = refRun(small, GAS_LIMIT);
     if (want.status < 0) fail(`${w.id}: reference run failed with status ${want.status}`);
+    if (countInstructions(small) !== want.steps)
+      fail(`${w.id}: instruction count differs from the reference`);
     for (const e of engines) {
       const why = sameOutcome(e.run(small, GAS_LIMIT), e.result(GAS_LIMIT), want);
       if (why) fail(`${w.id} (reduced) ${e.id} vs reference: ${why}`);
