@@ -98,18 +98,24 @@ function run(context: ExecutionContext, childResult: Result | undefined): RunOut
     switch (op) {
       case 0x00: // STOP
         return stop(context, pc, sp, 'success');
-      case 0x01: // ADD
+      case 0x01: {
+        // ADD: wrap only on overflow, rarer than a masking AND on every add (decision 0001).
         sp--;
-        stack[sp - 1] = (stack[sp]! + stack[sp - 1]!) & MAX_WORD;
+        const sum = stack[sp]! + stack[sp - 1]!;
+        stack[sp - 1] = sum > MAX_WORD ? sum & MAX_WORD : sum;
         break;
+      }
       case 0x02: // MUL
         sp--;
         stack[sp - 1] = (stack[sp]! * stack[sp - 1]!) & MAX_WORD;
         break;
-      case 0x03: // SUB
+      case 0x03: {
+        // SUB: wrap only on underflow.
         sp--;
-        stack[sp - 1] = (stack[sp]! - stack[sp - 1]!) & MAX_WORD;
+        const difference = stack[sp]! - stack[sp - 1]!;
+        stack[sp - 1] = difference < 0n ? difference & MAX_WORD : difference;
         break;
+      }
       case 0x04: {
         // DIV
         sp--;

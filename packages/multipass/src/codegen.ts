@@ -1,6 +1,6 @@
 import type { Revision } from '@tandem-evm/host';
 import { MAX_WORD } from '@tandem-evm/primitives';
-import { byte, exp, sar, sdiv, signExtend, slt, smod } from '@tandem-evm/runtime';
+import { add, byte, exp, sar, sdiv, signExtend, slt, smod, sub } from '@tandem-evm/runtime';
 import { type Block, endsGasChunk, type Instruction } from './analysis.js';
 
 /**
@@ -30,9 +30,9 @@ type Fold = (a: bigint, b: bigint) => bigint;
 
 /** Pure binary operations: how to fold constants, and the code for the general case (a is the top). */
 const BINARY: Record<number, { fold: Fold; code: (a: string, b: string) => string }> = {
-  1: { fold: (a, b) => (a + b) & MAX_WORD, code: (a, b) => `(${a} + ${b}) & M` },
+  1: { fold: add, code: (a, b) => `rt.add(${a}, ${b})` },
   2: { fold: (a, b) => (a * b) & MAX_WORD, code: (a, b) => `(${a} * ${b}) & M` },
-  3: { fold: (a, b) => (a - b) & MAX_WORD, code: (a, b) => `(${a} - ${b}) & M` },
+  3: { fold: sub, code: (a, b) => `rt.sub(${a}, ${b})` },
   4: { fold: (a, b) => (b === 0n ? 0n : a / b), code: (a, b) => `${b} === 0n ? 0n : ${a} / ${b}` },
   5: { fold: sdiv, code: (a, b) => `rt.sdiv(${a}, ${b})` },
   6: { fold: (a, b) => (b === 0n ? 0n : a % b), code: (a, b) => `${b} === 0n ? 0n : ${a} % ${b}` },

@@ -1,5 +1,17 @@
 import { MAX_WORD, SIGN_BIT } from '@tandem-evm/primitives';
 
+/** ADD mod 2^256, wrapping only on overflow (cheaper than masking every sum; decision 0001). */
+export function add(a: bigint, b: bigint): bigint {
+  const sum = a + b;
+  return sum > MAX_WORD ? sum & MAX_WORD : sum;
+}
+
+/** SUB mod 2^256, wrapping only on underflow. */
+export function sub(a: bigint, b: bigint): bigint {
+  const difference = a - b;
+  return difference < 0n ? difference & MAX_WORD : difference;
+}
+
 /** base^exponent mod 2^256 by square-and-multiply (BigInt `**` would build a huge number). */
 export function exp(base: bigint, exponent: bigint): bigint {
   if (exponent < 256n && base === 2n) return (1n << exponent) & MAX_WORD;

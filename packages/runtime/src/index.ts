@@ -1,5 +1,5 @@
 export { chargeAccountAccess, chargeSlotAccess } from './access.js';
-export { byte, exp, sar, sdiv, signExtend, slt, smod, toSigned } from './arithmetic.js';
+export { add, byte, exp, sar, sdiv, signExtend, slt, smod, sub, toSigned } from './arithmetic.js';
 export { applyChildResult, prepareCall, prepareCreate } from './calls.js';
 export { copyIntoMemory, mcopy, returnDataCopy } from './copies.js';
 export { blobHash, blockHash, callDataLoad, keccakOfMemory, memoryOutput, offsetOf } from './environment.js';
