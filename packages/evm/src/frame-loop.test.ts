@@ -12,12 +12,14 @@ const B = 0xbbn;
 const SENDER = 0x5e4dn;
 
 // A writes storage, logs, then calls B with value; B writes storage, creates a
-// contract (whose init code writes storage) and writes transient storage.
+// contract (whose init code writes storage) and writes transient storage. Each
+// starts with a never-taken backward JUMPI, so that multipass compiles them
+// rather than leaving straight-line code to the interpreter.
 const CODE_A = assemble(
-  'PUSH1 1 PUSH0 SSTORE PUSH0 PUSH0 LOG0 PUSH0 PUSH0 PUSH0 PUSH0 PUSH1 1 PUSH1 0xbb GAS CALL POP STOP',
+  'JUMPDEST PUSH0 PUSH0 JUMPI PUSH1 1 PUSH0 SSTORE PUSH0 PUSH0 LOG0 PUSH0 PUSH0 PUSH0 PUSH0 PUSH1 1 PUSH1 0xbb GAS CALL POP STOP',
 );
 const CODE_B = assemble(
-  'PUSH1 2 PUSH1 1 SSTORE PUSH5 0x6001600055 PUSH0 MSTORE PUSH1 5 PUSH1 27 PUSH0 CREATE POP PUSH1 3 PUSH1 4 TSTORE STOP',
+  'JUMPDEST PUSH0 PUSH0 JUMPI PUSH1 2 PUSH1 1 SSTORE PUSH5 0x6001600055 PUSH0 MSTORE PUSH1 5 PUSH1 27 PUSH0 CREATE POP PUSH1 3 PUSH1 4 TSTORE STOP',
 );
 
 function freshState(): WorldState {
@@ -77,32 +79,35 @@ describe('exception safety', () => {
     expect(hostCallCount).toBeGreaterThan(20);
   });
 
-  it('a host that throws at any call leaves state and pool consistent, and the next call is exact', () => {
-    const evm = createEvm();
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: hostCallCount }), (throwAt) => {
-        const state = freshState();
-        const rootBefore = stateRoot(state);
-        const journalBefore = state.snapshot();
-        const failing = throwingHost(state, throwAt);
-        let thrown: unknown;
-        try {
-          evm.execute(message, failing.host);
-        } catch (error) {
-          thrown = error;
-        }
-        // The host's own exception comes out unchanged.
-        expect(thrown).toBeInstanceOf(InjectedFailure);
-        expect(state.snapshot()).toBe(journalBefore);
-        expect(stateRoot(state)).toBe(rootBefore);
-        expect(state.logs.length).toBe(0);
-        expect(evm.poolStats.inUse).toBe(0);
-        // The same EVM and the same state then give exactly the reference answer.
-        expect(outcome(evm, state)).toEqual(reference);
-      }),
-      { numRuns: Math.min(hostCallCount, 200) },
-    );
-  });
+  it.each(['interpreter', 'multipass', 'auto'] as const)(
+    'a host that throws at any call leaves state and pool consistent, and the next call is exact: %s',
+    (engine) => {
+      const evm = createEvm({ engine });
+      fc.assert(
+        fc.property(fc.integer({ min: 1, max: hostCallCount }), (throwAt) => {
+          const state = freshState();
+          const rootBefore = stateRoot(state);
+          const journalBefore = state.snapshot();
+          const failing = throwingHost(state, throwAt);
+          let thrown: unknown;
+          try {
+            evm.execute(message, failing.host);
+          } catch (error) {
+            thrown = error;
+          }
+          // The host's own exception comes out unchanged.
+          expect(thrown).toBeInstanceOf(InjectedFailure);
+          expect(state.snapshot()).toBe(journalBefore);
+          expect(stateRoot(state)).toBe(rootBefore);
+          expect(state.logs.length).toBe(0);
+          expect(evm.poolStats.inUse).toBe(0);
+          // The same EVM and the same state then give exactly the reference answer.
+          expect(outcome(evm, state)).toEqual(reference);
+        }),
+        { numRuns: Math.min(hostCallCount, 200) },
+      );
+    },
+  );
 
   it('a throw from inside the frame loop itself (bad re-entry) leaves the pool usable', () => {
     const evm = createEvm();
@@ -126,6 +131,20 @@ describe('context pool', () => {
     for (let i = 0; i < 5; i++) outcome(evm, freshState());
     // Depth 0 (A), 1 (B), 2 (the init code B creates).
     expect(evm.poolStats).toEqual({ size: 3, inUse: 0 });
+  });
+
+  it('reuses its contexts across engines: a multipass and an interpreter instance interleaved stay exact', () => {
+    const interpreted = createEvm({ engine: 'interpreter' });
+    const compiled = createEvm({ engine: 'multipass' });
+    const auto = createEvm({ engine: 'auto' });
+    for (let i = 0; i < 10; i++) {
+      for (const evm of [interpreted, compiled, auto]) {
+        expect(outcome(evm, freshState())).toEqual(reference);
+        expect(evm.poolStats).toEqual({ size: 3, inUse: 0 });
+      }
+    }
+    // A and B are compiled once; the init code B creates is straight-line, so it is interpreted.
+    expect(compiled.compiledCode.statistics.compiled).toBe(2);
   });
 
   it('gives each EVM instance its own pool, and interleaved instances stay exact', () => {
@@ -160,16 +179,23 @@ describe('deep calls without JS recursion', () => {
   const SELF_CALL = '60003560010160005260206000602060006000305af15060206000f3';
   const GAS = '1099511627776';
 
-  it('runs 1025 frames (depth 0..1024) in the frame loop', () => {
-    const evm = createEvm();
-    const state = freshState();
-    state.setAccount(A, { code: Buffer.from(SELF_CALL, 'hex') });
-    const result = evm.execute({ ...message, gas: BigInt(GAS) }, state);
-    expect(result.status).toBe('success');
-    expect(result.output[30]).toBe(0x04);
-    expect(result.output[31]).toBe(0x01);
-    expect(evm.poolStats).toEqual({ size: 1025, inUse: 0 });
-  });
+  it.each(['interpreter', 'multipass'] as const)(
+    'runs 1025 frames (depth 0..1024) in the frame loop: %s',
+    (engine) => {
+      const evm = createEvm({ engine });
+      const state = freshState();
+      // For multipass, a never-taken backward JUMPI first (JUMPDEST PUSH0 PUSH0 JUMPI), so that the
+      // compiler takes the code instead of leaving straight-line code to the interpreter.
+      const prefix = engine === 'multipass' ? '5b5f5f57' : '';
+      state.setAccount(A, { code: Buffer.from(prefix + SELF_CALL, 'hex') });
+      const result = evm.execute({ ...message, gas: BigInt(GAS) }, state);
+      expect(result.status).toBe('success');
+      expect(result.output[30]).toBe(0x04);
+      expect(result.output[31]).toBe(0x01);
+      expect(evm.poolStats).toEqual({ size: 1025, inUse: 0 });
+      if (engine === 'multipass') expect(evm.compiledCode.statistics.compiled).toBe(1);
+    },
+  );
 
   it('runs them under node --stack-size=240', () => {
     const bin = fileURLToPath(new URL('../../cli/src/bin.ts', import.meta.url));
