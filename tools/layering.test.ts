@@ -1,0 +1,86 @@
+// Dependencies point only downward (DESIGN.md): a package's source may import
+// only packages of lower layers, only through their entry point, and only
+// packages it declares. Tests may also use what a package declares as
+// devDependencies (an engine's tests run it through the facade).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+
+/** Layer of each workspace package, lowest first; a package imports only lower layers. */
+const LAYER: Record<string, number> = {
+  primitives: 0,
+  host: 1,
+  opcodes: 2,
+  gas: 3,
+  frame: 4,
+  runtime: 5,
+  interpreter: 6,
+  multipass: 6,
+  precompiles: 6,
+  evm: 7,
+  state: 8,
+  statetest: 9,
+  difftest: 9,
+  cli: 10,
+  bench: 11,
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+function imports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [
+    ...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/g),
+  ].map((match) => (match[1] ?? match[2])!);
+}
+
+const packages = [
+  ...readdirSync(join(root, 'packages')).map((name) => ({ name, dir: join(root, 'packages', name) })),
+  { name: 'bench', dir: join(root, 'apps', 'bench') },
+];
+
+describe('package layering', () => {
+  it('knows the layer of every package', () => {
+    for (const { name } of packages) expect(LAYER[name], name).toBeDefined();
+  });
+
+  for (const { name, dir } of packages) {
+    it(`${name} imports only lower layers, through their entry points, as declared`, () => {
+      const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+      const dependencies = new Set(Object.keys(manifest.dependencies ?? {}));
+      const devDependencies = new Set(Object.keys(manifest.devDependencies ?? {}));
+      const problems: string[] = [];
+      for (const file of sourceFiles(join(dir, 'src'))) {
+        const isTest = file.endsWith('.test.ts') || file.includes('/src/test/');
+        const where = relative(root, file);
+        for (const specifier of imports(file)) {
+          if (specifier.startsWith('.')) {
+            const target = resolve(dirname(file), specifier);
+            if (!target.startsWith(join(dir, 'src')))
+              problems.push(`${where}: relative import leaves the package: ${specifier}`);
+            continue;
+          }
+          if (!specifier.startsWith('@tandem-evm/')) continue;
+          const [, other, ...rest] = specifier.split('/');
+          if (rest.length > 0) problems.push(`${where}: deep import ${specifier}`);
+          const declared =
+            dependencies.has(`@tandem-evm/${other}`) ||
+            (isTest && devDependencies.has(`@tandem-evm/${other}`));
+          if (!declared) problems.push(`${where}: ${specifier} is not declared in package.json`);
+          if (!isTest && !(LAYER[other!]! < LAYER[name]!))
+            problems.push(`${where}: ${specifier} is not in a lower layer`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+});
