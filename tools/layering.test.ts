@@ -24,6 +24,7 @@ const LAYER: Record<string, number> = {
   state: 8,
   statetest: 9,
   difftest: 9,
+  ethereumjs: 9,
   cli: 10,
   bench: 11,
 };

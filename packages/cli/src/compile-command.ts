@@ -21,7 +21,7 @@ export function compileCommand(
   if (emit !== undefined && emit !== 'js') throw new UsageError(`--emit must be 'js', got '${emit}'`);
   let revision: ReturnType<typeof parseRevision>;
   try {
-    revision = parseRevision(String(options.get('revision') ?? 'cancun'), '--revision');
+    revision = parseRevision(String(options.get('revision') ?? 'osaka'), '--revision');
   } catch (error) {
     throw new UsageError((error as Error).message);
   }

@@ -1,5 +1,13 @@
+import { runTandem, type Scenario, scenarioFromJson } from '@tandem-evm/difftest';
 import { createEvm, type EngineName } from '@tandem-evm/evm';
-import { emptyTxContext, type Result, Revision } from '@tandem-evm/host';
+import {
+  emptyTxContext,
+  type Inspector,
+  parseRevision,
+  type Result,
+  Revision,
+  type Status,
+} from '@tandem-evm/host';
 import { precompileAddresses } from '@tandem-evm/precompiles';
 import { bytesToHex, hexToBytes } from '@tandem-evm/primitives';
 import { WorldState } from '@tandem-evm/state';
@@ -11,11 +19,20 @@ export const RUN_CALLER = 0x5e4de20000000000000000000000000005e4de20n;
 export const DEFAULT_GAS = (1n << 63n) - 1n;
 
 export interface RunOptions {
-  readonly code: Uint8Array;
+  /** The code to run; with `prestate`, replaces the code of the message's callee (optional there). */
+  readonly code?: Uint8Array;
   readonly input?: Uint8Array;
   readonly gas?: bigint;
   readonly revision?: string;
   readonly engine?: EngineName;
+  /** Hooks the run calls at every instruction and frame (an `Eip3155Tracer` for `--trace`). */
+  readonly inspector?: Inspector;
+  /**
+   * A scenario (pre-state, block and transaction context, message) in the JSON
+   * form `tandem fuzz` writes, or a whole reproducer: the message runs on that
+   * state instead. `input`, `gas`, `revision` and `code` override its parts.
+   */
+  readonly prestate?: string;
 }
 
 export interface RunOutcome {
@@ -29,7 +46,13 @@ export interface RunOutcome {
  * As in a transaction, the caller, the callee and the precompiles start warm.
  */
 export function runCode(options: RunOptions): RunOutcome {
-  const evm = createEvm({ revision: options.revision ?? 'cancun', engine: options.engine ?? 'interpreter' });
+  if (options.prestate !== undefined) return runPrestate(options, options.prestate);
+  if (options.code === undefined) throw new TypeError('runCode: code is required without a prestate');
+  const evm = createEvm({
+    revision: options.revision ?? 'osaka',
+    engine: options.engine ?? 'interpreter',
+    ...(options.inspector !== undefined ? { inspector: options.inspector } : {}),
+  });
   const state = new WorldState();
   state.setAccount(RUN_ADDRESS, { code: options.code });
   state.beginTransaction(emptyTxContext({ origin: RUN_CALLER }));
@@ -85,4 +108,53 @@ export function parseGas(value: string): bigint {
   const gas = BigInt(value);
   if (gas > DEFAULT_GAS) throw new UsageError('--gas must be at most 2^63-1');
   return gas;
+}
+
+/** Replays a scenario or reproducer (see `RunOptions.prestate`) the way `tandem fuzz` ran it. */
+function runPrestate(options: RunOptions, text: string): RunOutcome {
+  let scenario: Scenario;
+  try {
+    scenario = scenarioFromJson(JSON.parse(text));
+    if (options.revision !== undefined) scenario = { ...scenario, revision: parseRevision(options.revision) };
+  } catch (error) {
+    throw new UsageError(`--prestate: ${(error as Error).message}`);
+  }
+  const { message } = scenario;
+  const code = options.code;
+  scenario = {
+    ...scenario,
+    accounts:
+      code === undefined || message.kind === 'create'
+        ? scenario.accounts
+        : [
+            ...scenario.accounts.filter((account) => account.address !== message.to),
+            {
+              address: message.to,
+              nonce: 0n,
+              balance: 0n,
+              storage: [],
+              ...scenario.accounts.find((account) => account.address === message.to),
+              code,
+            },
+          ],
+    message: {
+      ...message,
+      ...(options.input !== undefined ? { input: options.input } : {}),
+      ...(options.gas !== undefined ? { gas: options.gas } : {}),
+      ...(code !== undefined && message.kind === 'create' ? { input: code } : {}),
+    },
+  };
+  const outcome = runTandem(scenario, options.engine ?? 'interpreter', { recordHostCalls: false });
+  if (outcome.error !== undefined) throw new Error(outcome.error);
+  const { status, gasLeft, gasRefund, output, createdAddress } = outcome;
+  return {
+    result: {
+      status: status as Status,
+      gasLeft,
+      gasRefund,
+      output,
+      ...(createdAddress !== undefined ? { createdAddress } : {}),
+    },
+    gasLimit: scenario.message.gas,
+  };
 }

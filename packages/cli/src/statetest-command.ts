@@ -4,6 +4,7 @@ import { parseRevision } from '@tandem-evm/host';
 import { type CaseResult, collectFixtureFiles, StateTestRunner } from '@tandem-evm/statetest';
 import { parseArgs, UsageError } from './args.js';
 import type { Io } from './main.js';
+import { statetestTrace } from './statetest-trace.js';
 
 /** The CLI's I/O, plus whether stderr is a terminal (for the progress bar); defaults to process.stderr. */
 export interface StatetestIo extends Io {
@@ -27,8 +28,8 @@ function progressLine(done: number, total: number, summary: StatetestSummary): s
 function parseOptions(argv: readonly string[]) {
   const { positionals, options } = parseArgs(
     argv,
-    new Set(['include-slow', 'json']),
-    new Set(['fork', 'engine', 'filter', 'include-slow', 'json']),
+    new Set(['include-slow', 'json', 'trace']),
+    new Set(['fork', 'engine', 'filter', 'include-slow', 'json', 'trace']),
   );
   if (positionals.length === 0) throw new UsageError('statetest needs at least one fixture file or folder');
   const fork = (options.get('fork') as string | undefined) ?? 'Cancun';
@@ -61,6 +62,7 @@ function parseOptions(argv: readonly string[]) {
     filter,
     includeSlow: options.get('include-slow') === true,
     json: options.get('json') === true,
+    trace: options.get('trace') === true,
   };
 }
 
@@ -72,6 +74,7 @@ function parseOptions(argv: readonly string[]) {
  */
 export function statetestCommand(argv: readonly string[], io: StatetestIo): number {
   const options = parseOptions(argv);
+  if (options.trace) return statetestTrace({ ...options, engine: options.engine as EngineName }, io);
   let runner: StateTestRunner;
   try {
     runner = new StateTestRunner({

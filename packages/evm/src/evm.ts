@@ -3,29 +3,46 @@ import {
   DEFAULT_RETAINED_MEMORY,
   type Engine,
   type ExecutionContext,
+  type FrameRules,
   RunOutcome,
 } from '@tandem-evm/frame';
 import { CALL_DEPTH_LIMIT, CODE_DEPOSIT_COST_PER_BYTE, MAX_CODE_SIZE } from '@tandem-evm/gas';
 import {
   type Address,
+  type DevOptions,
   type Host,
+  type Inspector,
+  LATEST_REVISION,
   type Message,
   parseRevision,
   type Result,
   Revision,
   type Status,
 } from '@tandem-evm/host';
-import { interpreter } from '@tandem-evm/interpreter';
+import { createSteppingInterpreter, interpreter } from '@tandem-evm/interpreter';
 import { CodeCache as CompiledCodeCache, createCompilingEngine } from '@tandem-evm/multipass';
+import type { AnalyzedCode } from '@tandem-evm/opcodes';
 import { isPrecompile, runPrecompile } from '@tandem-evm/precompiles';
+import { delegationTarget } from '@tandem-evm/primitives';
 import { create2Address, createAddress } from './addresses.js';
 import { CodeCache } from './code-cache.js';
+import {
+  activePrecompiles,
+  type CodeVerdict,
+  type CustomPrecompile,
+  codeVerdict,
+  type OpcodeOption,
+  type PrecompileOption,
+  resolveCustomisation,
+  runCustomPrecompile,
+} from './customisation.js';
+import { SWITCHABLE_EIPS, validateEips } from './eips.js';
 import { validateMessage } from './validate.js';
 
 export type EngineName = 'interpreter' | 'multipass' | 'auto';
 
 export interface EvmOptions {
-  /** A revision number or name (`'cancun'`, `'tangerine-whistle'`); default Cancun. */
+  /** A revision number or name (`'osaka'`, `'tangerine-whistle'`); default Osaka, the newest. */
   readonly revision?: Revision | string;
   /**
    * The engine that runs bytecode; default `'interpreter'`. `'multipass'`
@@ -36,6 +53,21 @@ export interface EvmOptions {
   readonly engine?: EngineName;
   /** Memory buffer a pooled context may keep between calls, in bytes; default 1 MiB. */
   readonly retainedMemoryPerContext?: number;
+  /**
+   * Hooks called at every instruction and frame (see `Inspector`); also
+   * settable later as `evm.inspector`. Traced messages run in the stepping
+   * interpreter whatever the engine; without an inspector nothing is traced
+   * and the plain engines run.
+   */
+  readonly inspector?: Inspector;
+  /** Precompiles added, replaced or removed (see `PrecompileOption`). */
+  readonly precompiles?: readonly PrecompileOption[];
+  /** Opcodes added, replaced, repriced or removed (see `OpcodeOption`). */
+  readonly opcodes?: readonly OpcodeOption[];
+  /** EIPs switched on or off against the revision, by number (see `SWITCHABLE_EIPS`): `{ 3855: false }`. */
+  readonly eips?: Readonly<Record<number, boolean>>;
+  /** Development-chain switches; transaction execution in `@tandem-evm/state` reads them too. */
+  readonly dev?: DevOptions;
 }
 
 const EMPTY = new Uint8Array(0);
@@ -55,9 +87,9 @@ function failure(status: Status, gasLeft: bigint): Result {
 }
 
 function resolveRevision(revision: Revision | string | undefined): Revision {
-  if (revision === undefined) return Revision.Cancun;
+  if (revision === undefined) return LATEST_REVISION;
   if (typeof revision === 'string') return parseRevision(revision, 'options.revision');
-  if (!Number.isInteger(revision) || revision < Revision.Frontier || revision > Revision.Cancun) {
+  if (!Number.isInteger(revision) || revision < Revision.Frontier || revision > LATEST_REVISION) {
     throw new RangeError(`options.revision: unknown revision number ${revision}`);
   }
   return revision;
@@ -83,6 +115,27 @@ export class Evm {
   /** The engine running each frame: the instance's engine, or the interpreter after a fallback. */
   private readonly frameEngines: Engine[] = [];
   private running = false;
+  /**
+   * Called at every instruction and frame while set (see `EvmOptions.inspector`).
+   * Read when `execute` starts: setting it from a hook affects the next message.
+   */
+  inspector: Inspector | undefined;
+  /** Development-chain switches (transaction execution reads them too). */
+  readonly dev: DevOptions;
+  /** Addresses of the precompiles this EVM runs, ascending (the EIP-2929 warm set). */
+  readonly precompileAddresses: readonly Address[];
+  private readonly eipSwitches: Record<number, boolean>;
+  /** What this EVM changes in its revision's rules, for every frame; undefined when nothing. */
+  private readonly rules: FrameRules | undefined;
+  private readonly customPrecompiles: Map<Address, CustomPrecompile | null> | undefined;
+  private readonly limitsCodeSize: boolean;
+  private readonly rejectsEfCode: boolean;
+  /** Under `rules`, how each analysed code must run. */
+  private readonly codeVerdicts = new WeakMap<AnalyzedCode, CodeVerdict>();
+  private steppingEngine: Engine | undefined;
+  private tracedEngine: { readonly inspector: Inspector; readonly engine: Engine } | undefined;
+  /** The engine of every frame while a traced message runs. */
+  private tracing: Engine | undefined;
 
   constructor(options: EvmOptions = {}) {
     this.revision = resolveRevision(options.revision);
@@ -98,6 +151,69 @@ export class Evm {
       throw new RangeError('options.retainedMemoryPerContext must be a non-negative integer');
     }
     this.pool = new ContextPool(retained);
+    this.inspector = options.inspector;
+    this.dev = { ...options.dev };
+    this.eipSwitches = validateEips(options.eips ?? {});
+    const unlimitedCodeSize = this.dev.unlimitedCodeSize === true;
+    const customisation = resolveCustomisation(
+      this.revision,
+      this.eipSwitches,
+      options.opcodes ?? [],
+      options.precompiles ?? [],
+      unlimitedCodeSize,
+    );
+    this.rules = customisation.rules;
+    this.customPrecompiles = customisation.precompiles;
+    this.precompileAddresses = activePrecompiles(this.revision, this.customPrecompiles);
+    this.limitsCodeSize = !unlimitedCodeSize && this.isEipActive(170);
+    this.rejectsEfCode = this.isEipActive(3541);
+  }
+
+  /**
+   * Whether EIP `eip` is active: the `eips` option's switch, or the revision's
+   * rule. Answers for the EIPs in `SWITCHABLE_EIPS`; others are a RangeError.
+   */
+  isEipActive(eip: number): boolean {
+    const info = SWITCHABLE_EIPS[eip];
+    if (info === undefined) throw new RangeError(`eip: EIP-${eip} is not one this EVM can switch or report`);
+    return this.eipSwitches[eip] ?? this.revision >= info.since;
+  }
+
+  /**
+   * The name of the engine that would start a frame running `code` now. The
+   * stepping interpreter runs every frame while an inspector is attached
+   * (`'interpreter (traced)'`: multipass hands traced messages to it), and
+   * code using a built-in opcode the EVM replaced (`'interpreter (stepping)'`);
+   * the interpreter runs code using an opcode whose gas or existence the EVM
+   * changed (compiled code would charge the revision's); other code runs in
+   * the instance's engine, which may leave cold or unsuitable code to the
+   * interpreter itself.
+   */
+  engineFor(code: Uint8Array): string {
+    if (this.inspector !== undefined) return this.tracedEngineFor(this.inspector).name;
+    return this.frameEngine(this.codeCache.get(code)).name;
+  }
+
+  private frameEngine(code: AnalyzedCode): Engine {
+    if (this.tracing !== undefined) return this.tracing;
+    if (this.rules === undefined) return this.engine;
+    let verdict = this.codeVerdicts.get(code);
+    if (verdict === undefined) {
+      verdict = codeVerdict(code.padded, code.size, this.rules, this.revision);
+      this.codeVerdicts.set(code, verdict);
+    }
+    if (verdict === 'stepping') {
+      this.steppingEngine ??= createSteppingInterpreter(undefined);
+      return this.steppingEngine;
+    }
+    return verdict === 'interpreter' ? interpreter : this.engine;
+  }
+
+  private tracedEngineFor(inspector: Inspector): Engine {
+    if (this.tracedEngine?.inspector !== inspector) {
+      this.tracedEngine = { inspector, engine: createSteppingInterpreter(inspector) };
+    }
+    return this.tracedEngine.engine;
   }
 
   /** Contexts this instance has allocated, and how many are lent out now (0 between calls). */
@@ -116,8 +232,11 @@ export class Evm {
     // Nothing is changed or lent out before this point, so a throwing snapshot() needs no clean-up.
     const outerSnapshot = host.snapshot();
     this.running = true;
+    const inspector = this.inspector;
     try {
-      return this.runLoop(message, host);
+      return inspector === undefined
+        ? this.runLoop(message, host)
+        : this.runTracedLoop(message, host, inspector);
     } catch (error) {
       host.revert(outerSnapshot);
       throw error;
@@ -130,6 +249,7 @@ export class Evm {
         this.createdAddresses.length = 0;
         this.frameEngines.length = 0;
       }
+      this.tracing = undefined;
       this.running = false;
     }
   }
@@ -157,6 +277,43 @@ export class Evm {
   }
 
   /**
+   * `runLoop` for a traced message, kept apart so the plain loop has no hook:
+   * every frame runs in the traced interpreter, and the inspector hears of
+   * each frame requested and of the result its caller gets.
+   */
+  private runTracedLoop(message: Message, host: Host, inspector: Inspector): Result {
+    this.tracing = this.tracedEngineFor(inspector);
+    const frames = this.frames;
+    /** The message of each running frame, as its caller asked for it. */
+    const requests: Message[] = [];
+    const finish = (result: Result, request: Message): Result => {
+      if (request.kind === 'create' || request.kind === 'create2') inspector.createEnd?.(result, request);
+      else inspector.callEnd?.(result, request);
+      return result;
+    };
+    const start = (request: Message): Result | undefined => {
+      if (request.kind === 'create' || request.kind === 'create2') inspector.create?.(request);
+      else inspector.call?.(request);
+      const result = this.enter(request, host);
+      if (result === undefined) requests.push(request);
+      else finish(result, request);
+      return result;
+    };
+    let result = start(message);
+    for (;;) {
+      if (result !== undefined && frames.length === 0) return result;
+      const depth = frames.length - 1;
+      const context = frames[depth]!;
+      // The traced interpreter halts or suspends; it never falls back.
+      const outcome = this.frameEngines[depth]!.run(context, result);
+      result =
+        outcome === RunOutcome.Halted
+          ? finish(this.leave(context, host), requests.pop()!)
+          : start(context.pendingCall!);
+    }
+  }
+
+  /**
    * Starts a frame for `message`. Returns its result at once when no code
    * runs (failure before execution, precompile, account without code);
    * otherwise pushes a context and returns undefined.
@@ -179,15 +336,41 @@ export class Evm {
       // EIP-161: a successful call touches its target, STATICCALL included (execution specs, geth).
       host.touch(message.recipient);
     }
-    if (isPrecompile(message.codeAddress, this.revision)) {
+    // A custom precompile, or null where a built-in one was removed.
+    const custom = this.customPrecompiles?.get(message.codeAddress);
+    if (custom !== undefined) {
+      if (custom !== null) {
+        const result = runCustomPrecompile(custom, message, host, this.revision);
+        if (result.status !== 'success') host.revert(snapshot);
+        return result;
+      }
+    } else if (isPrecompile(message.codeAddress, this.revision)) {
       const result = runPrecompile(message.codeAddress, message.input, message.gas, this.revision);
       if (result.status !== 'success') host.revert(snapshot);
       return result;
     }
-    const code = message.code ?? host.getCode(message.codeAddress);
+    const code = message.code ?? this.loadCode(host, message.codeAddress);
     if (code.length === 0) return { status: 'success', gasLeft: message.gas, gasRefund: 0n, output: EMPTY };
     this.push(message, host, code, snapshot, 0n);
     return undefined;
+  }
+
+  /**
+   * The code a call to `address` runs. From Prague (EIP-7702), when the
+   * account's code is a delegation indicator, the code of the account it
+   * points to, followed once (an indicator there is run as code, and fails on
+   * its 0xef byte); a delegation to a precompile runs empty code. The caller
+   * has paid for and warmed that access (`prepareCall`, or the transaction).
+   */
+  private loadCode(host: Host, address: Address): Uint8Array {
+    const code = host.getCode(address);
+    if (this.revision < Revision.Prague) return code;
+    const target = delegationTarget(code);
+    if (target === undefined) return code;
+    // A custom precompile counts as one; a removed built-in (null) does not.
+    const custom = this.customPrecompiles?.get(target);
+    const toPrecompile = custom !== undefined ? custom !== null : isPrecompile(target, this.revision);
+    return toPrecompile ? EMPTY : host.getCode(target);
   }
 
   private enterCreate(message: Message, host: Host): Result | undefined {
@@ -232,7 +415,8 @@ export class Evm {
     this.frames.push(context);
     this.snapshots.push(snapshot);
     this.createdAddresses.push(createdAddress);
-    this.frameEngines.push(this.engine);
+    this.frameEngines.push(this.frameEngine(analyzed));
+    context.rules = this.rules;
     // Init code runs with empty calldata: `message.input` is the code itself.
     const frameMessage =
       createdAddress !== 0n
@@ -278,10 +462,8 @@ export class Evm {
   /** Checks and stores the code a CREATE frame returned (EIP-170, EIP-3541, deposit cost). */
   private depositCode(host: Host, address: Address, code: Uint8Array, gasLeft: bigint): Status {
     const revision = this.revision;
-    if (revision >= Revision.SpuriousDragon && code.length > MAX_CODE_SIZE)
-      return 'contract-validation-failure';
-    if (revision >= Revision.London && code.length > 0 && code[0] === 0xef)
-      return 'contract-validation-failure';
+    if (this.limitsCodeSize && code.length > MAX_CODE_SIZE) return 'contract-validation-failure';
+    if (this.rejectsEfCode && code.length > 0 && code[0] === 0xef) return 'contract-validation-failure';
     if (BigInt(code.length * CODE_DEPOSIT_COST_PER_BYTE) > gasLeft) {
       // Frontier keeps the account without code; Homestead (EIP-2) fails the creation.
       return revision >= Revision.Homestead ? 'out-of-gas' : 'success';

@@ -3,7 +3,7 @@
 // (Byzantium); EIP-145 SHL/SHR/SAR, EIP-1052 EXTCODEHASH, EIP-1014 CREATE2 (Constantinople);
 // EIP-1344 CHAINID, EIP-1884 SELFBALANCE (Istanbul); EIP-3198 BASEFEE (London); EIP-3855
 // PUSH0 (Shanghai); EIP-1153 TLOAD/TSTORE, EIP-5656 MCOPY, EIP-4844 BLOBHASH, EIP-7516
-// BLOBBASEFEE (Cancun). Everything else in the Yellow Paper's Frontier instruction set exists
+// BLOBBASEFEE (Cancun); EIP-7939 CLZ (Osaka; Prague adds no opcode). Everything else in the Yellow Paper's Frontier instruction set exists
 // from Frontier; 0xfe is the designated INVALID (EIP-141); every other byte is undefined.
 import { emptyTxContext, REVISION_NAMES, Revision } from '@tandem-evm/host';
 import { OPCODES } from '@tandem-evm/opcodes';
@@ -32,6 +32,7 @@ const INTRODUCED: Record<number, [name: string, revision: Revision]> = {
   92: ['TLOAD', Revision.Cancun],
   93: ['TSTORE', Revision.Cancun],
   94: ['MCOPY', Revision.Cancun],
+  30: ['CLZ', Revision.Osaka],
 };
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -155,9 +156,9 @@ describe('INVALID and unassigned bytes', () => {
     }
   });
   const unassigned = range(0, 255).filter((b) => !FRONTIER.has(b) && !(b in INTRODUCED) && b !== INVALID);
-  it('there are 256 − 129 − 19 − 1 = 107 unassigned bytes', () => {
+  it('there are 256 − 129 − 20 − 1 = 106 unassigned bytes', () => {
     expect(FRONTIER.size).toBe(129);
-    expect(unassigned).toHaveLength(107);
+    expect(unassigned).toHaveLength(106);
   });
   it.each(unassigned.map((b) => [hex(b), b] as const))(
     '%s is undefined in every revision',

@@ -1,6 +1,7 @@
 import type { Host, Message, Revision, Status } from '@tandem-evm/host';
 import type { AnalyzedCode } from '@tandem-evm/opcodes';
 import { Memory } from './memory.js';
+import type { FrameRules } from './rules.js';
 
 export const STACK_LIMIT = 1024;
 const EMPTY = new Uint8Array(0);
@@ -43,6 +44,8 @@ export class ExecutionContext {
   jumpdests: Uint8Array = EMPTY;
   /** PUSH values by pc (see AnalyzedCode). */
   pushValues: readonly bigint[] = [];
+  /** What the EVM changes in its revision's rules (custom opcodes, EIP switches); undefined: nothing. */
+  rules: FrameRules | undefined = undefined;
 
   // Set by the engine when it stops.
   status: Status = 'success';

@@ -50,9 +50,16 @@ export function expCost(exponent: bigint, revision: Revision): number {
   return bytes * (revision >= Revision.SpuriousDragon ? 50 : 10);
 }
 
-/** Initcode cost per word for CREATE/CREATE2: hashing for CREATE2, EIP-3860 metering from Shanghai. */
-export function initcodeCostPerWord(isCreate2: boolean, revision: Revision): number {
-  return (isCreate2 ? KECCAK_COST_PER_WORD : 0) + (revision >= Revision.Shanghai ? 2 : 0);
+/**
+ * Initcode cost per word for CREATE/CREATE2: hashing for CREATE2, EIP-3860
+ * metering from Shanghai (or as `metered` says, for an EVM that switches the EIP).
+ */
+export function initcodeCostPerWord(
+  isCreate2: boolean,
+  revision: Revision,
+  metered = revision >= Revision.Shanghai,
+): number {
+  return (isCreate2 ? KECCAK_COST_PER_WORD : 0) + (metered ? 2 : 0);
 }
 
 /** EIP-150: a caller keeps 1/64 of its gas. */

@@ -1,4 +1,4 @@
-import { Revision } from '@tandem-evm/host';
+import { LATEST_REVISION, Revision } from '@tandem-evm/host';
 import { OPCODES } from '@tandem-evm/opcodes';
 
 /** Marks an opcode that does not exist in a revision. */
@@ -114,12 +114,15 @@ const PATCHES: Record<Revision, Patch> = {
   [Revision.Paris]: {},
   [Revision.Shanghai]: { PUSH0: 2 },
   [Revision.Cancun]: { TLOAD: 100, TSTORE: 100, MCOPY: 3, BLOBHASH: 3, BLOBBASEFEE: 2 },
+  [Revision.Prague]: {},
+  // EIP-7939: CLZ costs as much as MUL.
+  [Revision.Osaka]: { CLZ: 5 },
 };
 
 function buildTables(): readonly Int32Array[] {
   const tables: Int32Array[] = [];
   let previous = new Int32Array(256).fill(UNDEFINED_OPCODE);
-  for (let revision = Revision.Frontier; revision <= Revision.Cancun; revision++) {
+  for (let revision = Revision.Frontier; revision <= LATEST_REVISION; revision++) {
     const table = previous.slice();
     for (const [name, gas] of Object.entries(PATCHES[revision as Revision])) {
       const info = OPCODES.find((op) => op?.name === name);

@@ -18,6 +18,7 @@ export interface Message {
   readonly gas: bigint;
   readonly sender: Address;
   readonly recipient: Address;
+  /** From Prague, when its code is an EIP-7702 delegation indicator, the code it points to runs. */
   readonly codeAddress: Address;
   /** Wei transferred (CALL, CALLCODE, CREATE*), or the apparent value (DELEGATECALL). */
   readonly value: bigint;

@@ -16,12 +16,14 @@ export const Revision = {
   Paris: 10,
   Shanghai: 11,
   Cancun: 12,
+  Prague: 13,
+  Osaka: 14,
 } as const;
 
 export type Revision = (typeof Revision)[keyof typeof Revision];
 
 /** The newest revision this release implements. */
-export const LATEST_REVISION: Revision = Revision.Cancun;
+export const LATEST_REVISION: Revision = Revision.Osaka;
 
 /** Kebab-case names, indexed by revision number (the names the CLI and API accept). */
 export const REVISION_NAMES: readonly string[] = [
@@ -38,6 +40,8 @@ export const REVISION_NAMES: readonly string[] = [
   'paris',
   'shanghai',
   'cancun',
+  'prague',
+  'osaka',
 ];
 
 /** Fork names used by ethereum/tests fixtures (retesteth), mapped to revisions. */
@@ -57,6 +61,8 @@ const FIXTURE_FORK_NAMES: Record<string, Revision> = {
   Merge: Revision.Paris,
   Shanghai: Revision.Shanghai,
   Cancun: Revision.Cancun,
+  Prague: Revision.Prague,
+  Osaka: Revision.Osaka,
 };
 
 /**

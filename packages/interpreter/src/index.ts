@@ -1,1 +1,2 @@
 export { interpreter } from './interpreter.js';
+export { createSteppingInterpreter } from './stepping.js';

@@ -13,6 +13,7 @@ import {
   chargeGas,
   chargeMemoryEnd,
   chargeSlotAccess,
+  clz,
   copyIntoMemory,
   drawReserve,
   exp,
@@ -32,6 +33,7 @@ import {
   smod,
   sstore,
 } from '@tandem-evm/runtime';
+import { executeCustomInstruction } from './custom.js';
 
 /** Stack items each opcode needs, and the most items the stack may hold before it (for overflow). */
 const STACK_REQUIRED = new Uint8Array(256);
@@ -73,7 +75,7 @@ function suspend(context: ExecutionContext, pc: number, sp: number): RunOutcome 
  * Static gas and stack bounds are checked from the tables before each
  * instruction (evmone's check_requirements), so each case only does its work.
  */
-function run(context: ExecutionContext, childResult: Result | undefined): RunOutcome {
+export function run(context: ExecutionContext, childResult: Result | undefined): RunOutcome {
   const stack = context.stack;
   const code = context.code;
   const jumpdests = context.jumpdests;
@@ -81,7 +83,7 @@ function run(context: ExecutionContext, childResult: Result | undefined): RunOut
   const message = context.message;
   const host = context.host;
   const revision = context.revision;
-  const gasTable = staticGasTable(revision);
+  const gasTable = context.rules?.gasTable ?? staticGasTable(revision);
   let sp = context.stackTop;
   let pc = context.pc;
 
@@ -224,6 +226,9 @@ function run(context: ExecutionContext, childResult: Result | undefined): RunOut
       case 0x1d: // SAR
         sp--;
         stack[sp - 1] = sar(stack[sp]!, stack[sp - 1]!);
+        break;
+      case 0x1e: // CLZ
+        stack[sp - 1] = clz(stack[sp - 1]!);
         break;
 
       case 0x20: {
@@ -621,9 +626,13 @@ function run(context: ExecutionContext, childResult: Result | undefined): RunOut
         return stop(context, pc, sp, 'invalid-instruction');
       case 0xff: // SELFDESTRUCT
         return stop(context, pc, sp - 1, selfDestruct(context, stack[sp - 1]! & ADDRESS_MASK));
-      default:
-        // Unreachable: the gas table marks every byte without a case as undefined.
-        return stop(context, pc, sp, 'undefined-instruction');
+      default: {
+        // A byte without a case: the gas table marks it undefined unless the EVM was given an instruction for it.
+        const height = executeCustomInstruction(context, op, pc, sp);
+        if (height < 0) return RunOutcome.Halted;
+        sp = height;
+        break;
+      }
     }
     pc++;
   }

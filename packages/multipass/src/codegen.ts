@@ -1,6 +1,6 @@
 import type { Revision } from '@tandem-evm/host';
 import { MAX_WORD } from '@tandem-evm/primitives';
-import { add, byte, exp, sar, sdiv, signExtend, slt, smod, sub } from '@tandem-evm/runtime';
+import { add, byte, clz, exp, sar, sdiv, signExtend, slt, smod, sub } from '@tandem-evm/runtime';
 import { type Block, endsGasChunk, type Instruction } from './analysis.js';
 
 /**
@@ -386,6 +386,11 @@ export class BlockWriter {
         this.push(
           a.constant !== undefined ? literal(MAX_WORD ^ a.constant) : this.temporary(`M ^ ${a.code}`),
         );
+        return false;
+      }
+      case 0x1e: {
+        const a = this.pop();
+        this.push(a.constant !== undefined ? literal(clz(a.constant)) : this.temporary(`rt.clz(${a.code})`));
         return false;
       }
       case 0x20: {

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { analyzeJumpdests, assemble, disassemble, formatDisassembly, OPCODES, opcodeInfo } from './index.js';
 
 describe('opcode table', () => {
-  it('defines the 149 Cancun opcodes with consistent shapes', () => {
+  it('defines the 149 Cancun opcodes and Osaka’s CLZ with consistent shapes', () => {
     const defined = OPCODES.filter((info) => info !== undefined);
-    expect(defined.length).toBe(149);
+    expect(defined.length).toBe(150);
     for (const info of defined) {
       expect(OPCODES[info!.code]).toBe(info);
       expect(info!.stackIn).toBeGreaterThanOrEqual(0);
@@ -25,6 +25,9 @@ describe('opcode table', () => {
     expect(opcodeInfo(0x1b, Revision.Byzantium)).toBeUndefined();
     expect(opcodeInfo(0x5e, Revision.Cancun)?.name).toBe('MCOPY');
     expect(opcodeInfo(0x0c, Revision.Cancun)).toBeUndefined();
+    // EIP-7939: CLZ (0x1e) arrives in Osaka; Prague adds no opcode.
+    expect(opcodeInfo(0x1e, Revision.Prague)).toBeUndefined();
+    expect(opcodeInfo(0x1e, Revision.Osaka)).toMatchObject({ name: 'CLZ', stackIn: 1, stackOut: 1 });
   });
 });
 

@@ -62,6 +62,7 @@ const ROWS: Row[] = [
   [0x1b, 'SHL', 2, 1, R.Constantinople],
   [0x1c, 'SHR', 2, 1, R.Constantinople],
   [0x1d, 'SAR', 2, 1, R.Constantinople],
+  [0x1e, 'CLZ', 1, 1, R.Osaka],
   [0x20, 'KECCAK256', 2, 1],
   [0x30, 'ADDRESS', 0, 1],
   [0x31, 'BALANCE', 1, 1],

@@ -76,19 +76,19 @@ const VECTORS = [
 describe('modexp (0x05)', () => {
   for (const vector of VECTORS) {
     it(`computes and prices ${vector.name}`, () => {
-      expect(bytesToHex(runModexp(vector.input))).toBe(vector.output);
+      expect(bytesToHex(runModexp(vector.input, Revision.Cancun)!)).toBe(vector.output);
       expect(modexpGas(vector.input, Revision.Byzantium)).toBe(vector.byzantiumGas);
       expect(modexpGas(vector.input, Revision.Istanbul)).toBe(vector.byzantiumGas);
       expect(modexpGas(vector.input, Revision.Berlin)).toBe(vector.berlinGas);
-      expect(modexpGas(vector.input, Revision.Cancun)).toBe(vector.berlinGas);
+      expect(modexpGas(vector.input, Revision.Cancun)!).toBe(vector.berlinGas);
     });
   }
 
   it('returns empty output for a zero modulus length, whatever else the header says', () => {
-    expect(runModexp(new Uint8Array(0)).length).toBe(0);
-    expect(runModexp(modexpInput(2n, 1n, 0n, '020302')).length).toBe(0);
+    expect(runModexp(new Uint8Array(0), Revision.Cancun)!.length).toBe(0);
+    expect(runModexp(modexpInput(2n, 1n, 0n, '020302'), Revision.Cancun)!.length).toBe(0);
     // Lengths that could never be paid for are not read when the output is empty.
-    expect(runModexp(modexpInput(0n, MAX_WORD, 0n)).length).toBe(0);
+    expect(runModexp(modexpInput(0n, MAX_WORD, 0n), Revision.Cancun)!.length).toBe(0);
   });
 
   it('prices empty input at the minimum: 0 under EIP-198, 200 under EIP-2565', () => {
@@ -97,28 +97,28 @@ describe('modexp (0x05)', () => {
   });
 
   it('returns modulus-length zeros for a zero modulus and for modulus 1', () => {
-    expect(bytesToHex(runModexp(modexpInput(1n, 1n, 2n, '0302' + '0000')))).toBe('0x0000');
-    expect(bytesToHex(runModexp(modexpInput(1n, 1n, 2n, '0302' + '0001')))).toBe('0x0000');
-    expect(bytesToHex(runModexp(modexpInput(1n, 0n, 1n, '05' + '01')))).toBe('0x00');
+    expect(bytesToHex(runModexp(modexpInput(1n, 1n, 2n, '0302' + '0000'), Revision.Cancun)!)).toBe('0x0000');
+    expect(bytesToHex(runModexp(modexpInput(1n, 1n, 2n, '0302' + '0001'), Revision.Cancun)!)).toBe('0x0000');
+    expect(bytesToHex(runModexp(modexpInput(1n, 0n, 1n, '05' + '01'), Revision.Cancun)!)).toBe('0x00');
   });
 
   it('treats 0^0 as 1 and an empty exponent as zero', () => {
-    expect(bytesToHex(runModexp(modexpInput(0n, 0n, 1n, '07')))).toBe('0x01');
-    expect(bytesToHex(runModexp(modexpInput(1n, 1n, 1n, '00' + '00' + '07')))).toBe('0x01');
-    expect(bytesToHex(runModexp(modexpInput(0n, 1n, 1n, '05' + '07')))).toBe('0x00');
+    expect(bytesToHex(runModexp(modexpInput(0n, 0n, 1n, '07'), Revision.Cancun)!)).toBe('0x01');
+    expect(bytesToHex(runModexp(modexpInput(1n, 1n, 1n, '00' + '00' + '07'), Revision.Cancun)!)).toBe('0x01');
+    expect(bytesToHex(runModexp(modexpInput(0n, 1n, 1n, '05' + '07'), Revision.Cancun)!)).toBe('0x00');
   });
 
   it('zero-pads base, exponent and modulus that run past the end of the input', () => {
     // base 3, exponent 2, modulus 0x05 padded to 0x0500 = 1280: 9 mod 1280 = 9.
-    expect(bytesToHex(runModexp(modexpInput(1n, 1n, 2n, '030205')))).toBe('0x0009');
+    expect(bytesToHex(runModexp(modexpInput(1n, 1n, 2n, '030205'), Revision.Cancun)!)).toBe('0x0009');
     // Exponent 0x02 padded to 0x0200, modulus absent: a zero modulus gives zeros.
-    expect(bytesToHex(runModexp(modexpInput(1n, 2n, 2n, '0302')))).toBe('0x0000');
+    expect(bytesToHex(runModexp(modexpInput(1n, 2n, 2n, '0302'), Revision.Cancun)!)).toBe('0x0000');
     // The same exponent in full: 3^512 mod 1000 = 441.
-    expect(bytesToHex(runModexp(modexpInput(1n, 2n, 2n, '03020003e8')))).toBe('0x01b9');
+    expect(bytesToHex(runModexp(modexpInput(1n, 2n, 2n, '03020003e8'), Revision.Cancun)!)).toBe('0x01b9');
   });
 
   it('ignores input past the modulus', () => {
-    expect(bytesToHex(runModexp(modexpInput(1n, 1n, 1n, '020305ffff')))).toBe('0x03');
+    expect(bytesToHex(runModexp(modexpInput(1n, 1n, 1n, '020305ffff'), Revision.Cancun)!)).toBe('0x03');
   });
 
   it('prices a long exponent by its length and the top bit of its first 32 bytes', () => {
@@ -157,5 +157,56 @@ describe('modexp (0x05)', () => {
     expect(modexpGas(hugeBase, Revision.Byzantium)).toBeGreaterThan(1n << 500n);
     const hugeExponent = modexpInput(1n, MAX_WORD, 1n);
     expect(modexpGas(hugeExponent, Revision.Berlin)).toBe((8n * (MAX_WORD - 32n)) / 3n);
+  });
+});
+
+// Osaka: EIP-7883 pricing and EIP-7823 bounds. The gas values are the EIP-7883 table
+// ("EIP-7883 Pricing" column) for the vectors above and for inputs of the same shapes.
+describe('modexp in Osaka (EIP-7883 pricing, EIP-7823 bounds)', () => {
+  const osaka = (input: Uint8Array) => modexpGas(input, Revision.Osaka);
+
+  it('prices the EIP-7883 table', () => {
+    const gas = Object.fromEntries(VECTORS.map((vector) => [vector.name, osaka(vector.input)]));
+    expect(gas['nagydani-1-square']).toBe(500n);
+    expect(gas['nagydani-1-pow0x10001']).toBe(2048n);
+    expect(gas['nagydani-2-pow0x10001']).toBe(8192n);
+    // nagydani-5-pow0x10001: 1024-byte base and modulus, exponent 0x010001.
+    expect(osaka(modexpInput(1024n, 3n, 1024n, `${'00'.repeat(1024)}010001`))).toBe(524288n);
+    // marcin-1-exp-heavy: 8-byte base and modulus, 81-byte exponent with its top bit set
+    // (EIP-2565 priced it 215).
+    const expHeavy = modexpInput(8n, 81n, 8n, `${'00'.repeat(8)}80`);
+    expect(modexpGas(expHeavy, Revision.Berlin)).toBe(215n);
+    expect(osaka(expHeavy)).toBe(16624n);
+  });
+
+  it('charges at least 500, at least complexity 16, no division by 3, 16 per byte of long exponents', () => {
+    expect(osaka(modexpInput(1n, 1n, 1n, '020307'))).toBe(500n);
+    // 32-byte operands: complexity 16; exponent 0xff..ff (top bit 255): 16 · 255.
+    expect(osaka(modexpInput(32n, 32n, 32n, `${'00'.repeat(32)}${'ff'.repeat(32)}`))).toBe(16n * 255n);
+    // 33-byte operands: 2 · ceil(33 / 8)² = 50.
+    expect(osaka(modexpInput(33n, 32n, 33n, `${'00'.repeat(33)}${'ff'.repeat(32)}`))).toBe(50n * 255n);
+    // 64-byte exponent with a zero head: 16 · (64 − 32) iterations.
+    expect(osaka(modexpInput(0n, 64n, 64n))).toBe(2n * 64n * 16n * 32n);
+    expect(modexpGas(modexpInput(0n, 64n, 64n), Revision.Prague)).toBe((64n * 8n * 32n) / 3n);
+  });
+
+  it('fails, before pricing, when a length is over 1024 bytes', () => {
+    for (const [base, exponent, modulus] of [
+      [1025n, 1n, 1n],
+      [1n, 1025n, 1n],
+      [1n, 1n, 1025n],
+      [MAX_WORD, 1n, 1n],
+    ]) {
+      const input = modexpInput(base!, exponent!, modulus!, '020301');
+      expect(modexpGas(input, Revision.Osaka)).toBe(0n);
+      expect(runModexp(input, Revision.Osaka)).toBeUndefined();
+    }
+    // 1024 is allowed; before Osaka, 1025 was.
+    expect(runModexp(modexpInput(1024n, 1n, 1n, `${'00'.repeat(1023)}020305`), Revision.Osaka)).toEqual(
+      Uint8Array.of(3),
+    );
+    expect(runModexp(modexpInput(1025n, 1n, 1n, `${'00'.repeat(1024)}020305`), Revision.Prague)).toEqual(
+      Uint8Array.of(3),
+    );
   });
 });

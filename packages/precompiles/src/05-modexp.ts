@@ -32,13 +32,17 @@ function bitLength(value: bigint): number {
  * EIP-198's "adjusted exponent length": roughly the exponent's bit length,
  * read from its first 32 bytes only so that pricing never touches a huge exponent.
  */
-function adjustedExponentLength(input: Uint8Array, { baseLength, exponentLength }: ModexpLengths): bigint {
+function adjustedExponentLength(
+  input: Uint8Array,
+  { baseLength, exponentLength }: ModexpLengths,
+  bitsPerTailByte: bigint,
+): bigint {
   const exponentStart = BigInt(HEADER_SIZE) + baseLength;
   const headLength = exponentLength < 32n ? Number(exponentLength) : 32;
   const head =
     exponentStart < BigInt(input.length) ? bytesToWord(input, Number(exponentStart), headLength) : 0n;
   const headBits = bitLength(head);
-  const tailBits = exponentLength > 32n ? 8n * (exponentLength - 32n) : 0n;
+  const tailBits = exponentLength > 32n ? bitsPerTailByte * (exponentLength - 32n) : 0n;
   return headBits > 0 ? tailBits + BigInt(headBits - 1) : tailBits;
 }
 
@@ -55,15 +59,35 @@ function berlinMultiplicationComplexity(length: bigint): bigint {
   return limbs * limbs;
 }
 
+/** EIP-7883: at least 16 (as for 32 bytes), and twice EIP-2565's square of 64-bit limbs above 32 bytes. */
+function osakaMultiplicationComplexity(length: bigint): bigint {
+  return length <= 32n ? 16n : 2n * berlinMultiplicationComplexity(length);
+}
+
+/** EIP-7823 (Osaka): base, exponent and modulus are each at most 1024 bytes. */
+export const MODEXP_MAX_LENGTH = 1024n;
+
+function exceedsOsakaBounds({ baseLength, exponentLength, modulusLength }: ModexpLengths): boolean {
+  return (
+    baseLength > MODEXP_MAX_LENGTH || exponentLength > MODEXP_MAX_LENGTH || modulusLength > MODEXP_MAX_LENGTH
+  );
+}
+
 /**
- * Gas for a modexp call: EIP-198 pricing from Byzantium, EIP-2565 from Berlin.
- * Computed exactly with bigints, so lengths near 2^256 give a huge cost (out of
- * gas) instead of an overflow.
+ * Gas for a modexp call: EIP-198 pricing from Byzantium, EIP-2565 from Berlin,
+ * EIP-7883 from Osaka (where a length over EIP-7823's bound costs nothing: the
+ * call fails before it is priced). Computed exactly with bigints, so lengths
+ * near 2^256 give a huge cost (out of gas) instead of an overflow.
  */
 export function modexpGas(input: Uint8Array, revision: Revision): bigint {
   const lengths = readLengths(input);
   const longest = larger(lengths.baseLength, lengths.modulusLength);
-  const iterations = larger(adjustedExponentLength(input, lengths), 1n);
+  if (revision >= Revision.Osaka) {
+    if (exceedsOsakaBounds(lengths)) return 0n;
+    const iterations = larger(adjustedExponentLength(input, lengths, 16n), 1n);
+    return larger(osakaMultiplicationComplexity(longest) * iterations, 500n);
+  }
+  const iterations = larger(adjustedExponentLength(input, lengths, 8n), 1n);
   if (revision < Revision.Berlin) return (byzantiumMultiplicationComplexity(longest) * iterations) / 20n;
   return larger((berlinMultiplicationComplexity(longest) * iterations) / 3n, 200n);
 }
@@ -101,12 +125,15 @@ function modularPower(
 }
 
 /**
- * `base ^ exponent mod modulus`, written as `modulusLength` big-endian bytes.
+ * `base ^ exponent mod modulus`, written as `modulusLength` big-endian bytes;
+ * from Osaka, undefined (failure) when a length is over EIP-7823's bound.
  * Call it only after charging `modexpGas`: the lengths are trusted to be payable,
  * which bounds them far below 2^53.
  */
-export function runModexp(input: Uint8Array): Uint8Array {
-  const { baseLength, exponentLength, modulusLength } = readLengths(input);
+export function runModexp(input: Uint8Array, revision: Revision): Uint8Array | undefined {
+  const lengths = readLengths(input);
+  if (revision >= Revision.Osaka && exceedsOsakaBounds(lengths)) return undefined;
+  const { baseLength, exponentLength, modulusLength } = lengths;
   if (modulusLength === 0n) return EMPTY_OUTPUT;
   const outputLength = Number(modulusLength);
   const exponentStart = HEADER_SIZE + Number(baseLength);

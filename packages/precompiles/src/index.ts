@@ -64,7 +64,7 @@ export function runPrecompile(address: bigint, input: Uint8Array, gas: bigint, r
   }
   const cost = precompile.gas(input, revision);
   if (cost > gas) return failure('out-of-gas');
-  const output = precompile.run(input);
+  const output = precompile.run(input, revision);
   if (output === undefined) return failure('precompile-failure');
   return { status: 'success', gasLeft: gas - cost, gasRefund: 0n, output };
 }

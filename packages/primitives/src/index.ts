@@ -1,4 +1,5 @@
 export { addressToBytes, addressToHex, parseAddress } from './address.js';
+export { DELEGATION_CODE_SIZE, delegationCode, delegationTarget } from './delegation.js';
 export { bigintToHex, bytesEqual, bytesToHex, concatBytes, hexToBytes, parseBigInt } from './hex.js';
 export { EMPTY_CODE_HASH, keccak256, keccak256Word } from './keccak.js';
 export {

@@ -61,3 +61,20 @@ export function sar(shift: bigint, value: bigint): bigint {
   if (shift >= 256n) return negative ? MAX_WORD : 0n;
   return (toSigned(value) >> shift) & MAX_WORD;
 }
+
+/** 2^i for i in [0, 256], and the results CLZ can give: lookups instead of shifts that allocate. */
+const POWERS_OF_TWO = Array.from({ length: 257 }, (_, i) => 1n << BigInt(i));
+const BIT_COUNTS = Array.from({ length: 257 }, (_, i) => BigInt(i));
+
+/** CLZ (EIP-7939): the number of leading zero bits of a word; 256 for zero. */
+export function clz(value: bigint): bigint {
+  // Binary search for the bit length: the least n with value < 2^n.
+  let low = 0;
+  let high = 256;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (value < POWERS_OF_TWO[middle]!) high = middle;
+    else low = middle + 1;
+  }
+  return BIT_COUNTS[256 - low]!;
+}

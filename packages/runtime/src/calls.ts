@@ -9,7 +9,8 @@ import {
   numWords,
 } from '@tandem-evm/gas';
 import { type Address, type CallKind, type Result, Revision, type Status } from '@tandem-evm/host';
-import { chargeAccountAccess } from './access.js';
+import { chargeAccountAccess, chargeDelegationAccess } from './access.js';
+import { isEipActive } from './eips.js';
 import { chargeGas, chargeMemory } from './memory.js';
 
 const EMPTY = new Uint8Array(0);
@@ -54,6 +55,7 @@ export function prepareCall(
   const host = context.host;
   const message = context.message;
   if (!chargeAccountAccess(context, address)) return 'out-of-gas';
+  if (revision >= Revision.Prague && !chargeDelegationAccess(context, address)) return 'out-of-gas';
   if (!chargeMemory(context, inputOffset, inputSize) || !chargeMemory(context, outputOffset, outputSize)) {
     return 'out-of-gas';
   }
@@ -112,10 +114,12 @@ export function prepareCreate(
   const message = context.message;
   if (message.isStatic) return 'static-mode-violation';
   if (!chargeMemory(context, offset, size)) return 'out-of-gas';
-  if (revision >= Revision.Shanghai && size > BigInt(MAX_INITCODE_SIZE)) return 'out-of-gas';
-  if (!chargeGas(context, numWords(Number(size)) * initcodeCostPerWord(kind === 'create2', revision))) {
+  const limitsInitcode = isEipActive(context, 3860, Revision.Shanghai);
+  if (limitsInitcode && size > BigInt(MAX_INITCODE_SIZE) && context.rules?.unlimitedCodeSize !== true) {
     return 'out-of-gas';
   }
+  const costPerWord = initcodeCostPerWord(kind === 'create2', revision, limitsInitcode);
+  if (!chargeGas(context, numWords(Number(size)) * costPerWord)) return 'out-of-gas';
   const available = context.totalGas;
   const childGas = revision >= Revision.TangerineWhistle ? allButOne64th(available) : available;
   context.setGas(available - childGas);

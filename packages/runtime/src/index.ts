@@ -1,7 +1,8 @@
-export { chargeAccountAccess, chargeSlotAccess } from './access.js';
-export { add, byte, exp, sar, sdiv, signExtend, slt, smod, sub, toSigned } from './arithmetic.js';
+export { chargeAccountAccess, chargeDelegationAccess, chargeSlotAccess } from './access.js';
+export { add, byte, clz, exp, sar, sdiv, signExtend, slt, smod, sub, toSigned } from './arithmetic.js';
 export { applyChildResult, prepareCall, prepareCreate } from './calls.js';
 export { copyIntoMemory, mcopy, returnDataCopy } from './copies.js';
+export { isEipActive } from './eips.js';
 export { blobHash, blockHash, callDataLoad, keccakOfMemory, memoryOutput, offsetOf } from './environment.js';
 export {
   chargeGas,

@@ -1,22 +1,46 @@
 export type { AccountData, AccountInit } from './account.js';
+export type { Authorization } from './authorization.js';
+export {
+  applyAuthorizations,
+  authorityOf,
+  PER_AUTH_BASE_COST,
+  PER_EMPTY_ACCOUNT_COST,
+} from './authorization.js';
+export {
+  applyBlockHashHistory,
+  HISTORY_SERVE_WINDOW,
+  HISTORY_STORAGE_ADDRESS,
+  HISTORY_STORAGE_CODE,
+  SYSTEM_ADDRESS,
+  SYSTEM_CALL_GAS,
+} from './block-hash-history.js';
 export type { RlpItem } from './rlp.js';
 export { decodeRlp, encodeRlp, encodeRlpBytes, encodeRlpList } from './rlp.js';
 export { EMPTY_LOGS_HASH, logsHash, stateRoot, storageRoot } from './state-root.js';
 export type {
   AccessListEntry,
+  BlobSchedule,
   BlockEnv,
   ExecutedTransaction,
+  ParentBlobGas,
   RejectedTransaction,
   Transaction,
   TransactionOutcome,
+  TransactionRules,
   TransactionType,
 } from './transaction.js';
 export {
   applyBlockReward,
   blobBaseFee,
   blobGasUsed,
+  blobSchedule,
+  defaultTransactionRules,
   executeTransaction,
+  floorDataGas,
   intrinsicGas,
+  nextExcessBlobGas,
+  TX_GAS_LIMIT_CAP,
+  transactionRules,
   transactionType,
   validateTransaction,
 } from './transaction.js';

@@ -9,10 +9,12 @@ import {
   type TxContext,
 } from '@tandem-evm/host';
 import { precompileAddresses } from '@tandem-evm/precompiles';
+import { delegationTarget } from '@tandem-evm/primitives';
+import { type Authorization, applyAuthorizations, PER_EMPTY_ACCOUNT_COST } from './authorization.js';
 import type { WorldState } from './world-state.js';
 
-/** EIP-2718 transaction types up to Cancun. */
-export type TransactionType = 0 | 1 | 2 | 3;
+/** EIP-2718 transaction types up to Prague (4: EIP-7702 set code). */
+export type TransactionType = 0 | 1 | 2 | 3 | 4;
 
 export interface AccessListEntry {
   readonly address: Address;
@@ -42,6 +44,8 @@ export interface Transaction {
   /** EIP-4844 (type 3). */
   readonly maxFeePerBlobGas?: bigint;
   readonly blobVersionedHashes?: readonly bigint[];
+  /** EIP-7702 (type 4, Prague). */
+  readonly authorizationList?: readonly Authorization[];
 }
 
 /** The block a transaction runs in. */
@@ -99,18 +103,25 @@ const INITCODE_WORD_GAS = 2n;
 const MAX_INITCODE_SIZE = 0xc000;
 /** EIP-4844. */
 const GAS_PER_BLOB = 1n << 17n;
-const MAX_BLOB_GAS_PER_BLOCK = 786432n;
 const MIN_BLOB_BASE_FEE = 1n;
-const BLOB_BASE_FEE_UPDATE_FRACTION = 3338477n;
 const BLOB_COMMITMENT_VERSION_KZG = 0x01n;
+/** EIP-7623 (Prague): every transaction pays at least 21,000 + 10 per calldata token. */
+const TOTAL_COST_FLOOR_PER_TOKEN = 10n;
+/** EIP-7825 (Osaka): the most gas one transaction may ask for, 2^24. */
+export const TX_GAS_LIMIT_CAP = 1n << 24n;
+/** EIP-7594 (Osaka): the most blobs one transaction may carry. */
+const MAX_BLOBS_PER_TX_OSAKA = 6;
+/** EIP-7918 (Osaka): the blob base fee is held at or above this many units of execution gas per blob. */
+const BLOB_BASE_COST = 1n << 13n;
 
 const MAX_UINT64 = (1n << 64n) - 1n;
 const MAX_UINT256 = (1n << 256n) - 1n;
 const MAX_ADDRESS = (1n << 160n) - 1n;
 
-/** The transaction's type, as `Transaction.type` documents. */
+/** The transaction's type, as `Transaction.type` documents (4 with an authorization list). */
 export function transactionType(tx: Transaction): TransactionType {
   if (tx.type !== undefined) return tx.type;
+  if (tx.authorizationList !== undefined) return 4;
   if (tx.blobVersionedHashes !== undefined) return 3;
   if (tx.maxFeePerGas !== undefined) return 2;
   if (tx.accessList !== undefined) return 1;
@@ -121,9 +132,14 @@ export function transactionType(tx: Transaction): TransactionType {
  * Gas charged before any code runs: 21,000 (53,000 for a creation from
  * Homestead), per data byte 4 if zero and 68 (16 from Istanbul, EIP-2028)
  * otherwise, per access-list address 2,400 and storage key 1,900 (EIP-2930),
- * and 2 per 32-byte word of initcode (Shanghai, EIP-3860).
+ * 2 per 32-byte word of initcode (Shanghai, EIP-3860), and 25,000 per
+ * authorization (Prague, EIP-7702; refunded in part for existing accounts).
  */
-export function intrinsicGas(tx: Transaction, revision: Revision): bigint {
+export function intrinsicGas(
+  tx: Transaction,
+  revision: Revision,
+  meteredInitcode = revision >= Revision.Shanghai,
+): bigint {
   const isCreate = tx.to === null;
   let gas = isCreate && revision >= Revision.Homestead ? TX_CREATE_GAS : TX_GAS;
   const nonZeroCost =
@@ -135,9 +151,48 @@ export function intrinsicGas(tx: Transaction, revision: Revision): bigint {
   for (const entry of tx.accessList ?? []) {
     gas += ACCESS_LIST_ADDRESS_GAS + BigInt(entry.storageKeys.length) * ACCESS_LIST_STORAGE_KEY_GAS;
   }
-  if (isCreate && revision >= Revision.Shanghai)
-    gas += INITCODE_WORD_GAS * BigInt(Math.ceil(data.length / 32));
+  if (isCreate && meteredInitcode) gas += INITCODE_WORD_GAS * BigInt(Math.ceil(data.length / 32));
+  if (revision >= Revision.Prague) gas += PER_EMPTY_ACCOUNT_COST * BigInt(tx.authorizationList?.length ?? 0);
   return gas;
+}
+
+/**
+ * EIP-7623 (Prague): the least gas a transaction is charged, 21,000 + 10 per
+ * calldata token (a zero byte is one token, any other byte four); 0 before
+ * Prague. A transaction must be able to pay it, and pays it when its intrinsic
+ * gas plus execution (after refunds) comes to less.
+ */
+export function floorDataGas(tx: Transaction, revision: Revision): bigint {
+  if (revision < Revision.Prague) return 0n;
+  let zeros = 0;
+  const data = tx.data;
+  for (let i = 0; i < data.length; i++) if (data[i] === 0) zeros++;
+  const tokens = BigInt(zeros) + 4n * BigInt(data.length - zeros);
+  return TX_GAS + TOTAL_COST_FLOOR_PER_TOKEN * tokens;
+}
+
+/** A revision's blob parameters (EIP-4844; EIP-7691 from Prague), in blob gas. */
+export interface BlobSchedule {
+  readonly targetBlobGasPerBlock: bigint;
+  readonly maxBlobGasPerBlock: bigint;
+  readonly baseFeeUpdateFraction: bigint;
+}
+
+const CANCUN_BLOBS: BlobSchedule = {
+  targetBlobGasPerBlock: 3n * GAS_PER_BLOB,
+  maxBlobGasPerBlock: 6n * GAS_PER_BLOB,
+  baseFeeUpdateFraction: 3338477n,
+};
+/** EIP-7691: target 6 and max 9 blobs, a new update fraction. Osaka keeps them. */
+const PRAGUE_BLOBS: BlobSchedule = {
+  targetBlobGasPerBlock: 6n * GAS_PER_BLOB,
+  maxBlobGasPerBlock: 9n * GAS_PER_BLOB,
+  baseFeeUpdateFraction: 5007716n,
+};
+
+/** The blob schedule of `revision` (Cancun's before Cancun, where blobs do not exist). */
+export function blobSchedule(revision: Revision): BlobSchedule {
+  return revision >= Revision.Prague ? PRAGUE_BLOBS : CANCUN_BLOBS;
 }
 
 /** `factor * e^(numerator / denominator)`, approximated as EIP-4844 specifies. */
@@ -151,9 +206,36 @@ function fakeExponential(factor: bigint, numerator: bigint, denominator: bigint)
   return output / denominator;
 }
 
-/** The EIP-4844 blob base fee for a block's excess blob gas (Cancun). */
-export function blobBaseFee(excessBlobGas: bigint): bigint {
-  return fakeExponential(MIN_BLOB_BASE_FEE, excessBlobGas, BLOB_BASE_FEE_UPDATE_FRACTION);
+/** The EIP-4844 blob base fee for a block's excess blob gas, with the update fraction of `revision`. */
+export function blobBaseFee(excessBlobGas: bigint, revision: Revision = Revision.Cancun): bigint {
+  return fakeExponential(MIN_BLOB_BASE_FEE, excessBlobGas, blobSchedule(revision).baseFeeUpdateFraction);
+}
+
+/** What the next block's excess blob gas depends on. */
+export interface ParentBlobGas {
+  readonly excessBlobGas: bigint;
+  readonly blobGasUsed: bigint;
+  readonly baseFee: bigint;
+}
+
+/**
+ * A block's excess blob gas from its parent's (EIP-4844 `calc_excess_blob_gas`,
+ * with the schedule of `revision`). From Osaka (EIP-7918), while a blob's base
+ * fee is below the price of 2^13 execution gas, the target is not subtracted:
+ * the excess grows by the blob gas used times (max − target) / max.
+ */
+export function nextExcessBlobGas(parent: ParentBlobGas, revision: Revision): bigint {
+  const schedule = blobSchedule(revision);
+  const target = schedule.targetBlobGasPerBlock;
+  if (parent.excessBlobGas + parent.blobGasUsed < target) return 0n;
+  if (
+    revision >= Revision.Osaka &&
+    BLOB_BASE_COST * parent.baseFee > GAS_PER_BLOB * blobBaseFee(parent.excessBlobGas, revision)
+  ) {
+    const max = schedule.maxBlobGasPerBlock;
+    return parent.excessBlobGas + (parent.blobGasUsed * (max - target)) / max;
+  }
+  return parent.excessBlobGas + parent.blobGasUsed - target;
 }
 
 /** Blob gas a transaction uses: 2^17 per blob. */
@@ -174,7 +256,7 @@ function baseFeeOf(block: BlockEnv, revision: Revision): bigint {
 }
 
 function blobBaseFeeOf(block: BlockEnv, revision: Revision): bigint {
-  return revision >= Revision.Cancun ? blobBaseFee(block.excessBlobGas) : 0n;
+  return revision >= Revision.Cancun ? blobBaseFee(block.excessBlobGas, revision) : 0n;
 }
 
 /** Values a signed transaction cannot encode (ethereum/tests: `RLP_INVALID_VALUE` and the like). */
@@ -193,7 +275,66 @@ function fieldRangeError(tx: Transaction): string | undefined {
   if (tx.gasLimit < 0n || tx.gasLimit > MAX_UINT64) return 'RLP_INVALID_VALUE: gasLimit';
   if (tx.sender < 0n || tx.sender > MAX_ADDRESS) return 'RLP_INVALID_VALUE: sender';
   if (tx.to !== null && (tx.to < 0n || tx.to > MAX_ADDRESS)) return 'RLP_INVALID_VALUE: to';
+  // EIP-7702's bounds on an authorization tuple's fields.
+  for (const { chainId, address, nonce, yParity, r, s } of tx.authorizationList ?? []) {
+    if (chainId < 0n || chainId > MAX_UINT256) return 'RLP_INVALID_VALUE: authorization chainId';
+    if (nonce < 0n || nonce > MAX_UINT64) return 'RLP_INVALID_VALUE: authorization nonce';
+    if (address < 0n || address > MAX_ADDRESS) return 'RLP_INVALID_VALUE: authorization address';
+    if (yParity < 0n || yParity > 0xffn) return 'RLP_INVALID_VALUE: authorization yParity';
+    if (r < 0n || r > MAX_UINT256 || s < 0n || s > MAX_UINT256)
+      return 'RLP_INVALID_VALUE: authorization signature';
+  }
   return undefined;
+}
+
+/**
+ * What an executor changes in its revision's transaction rules (an `Evm`'s
+ * `eips` and `dev` options; see `MessageExecutor`).
+ */
+export interface TransactionRules {
+  /** EIP-3860: init code limited to 49,152 bytes and charged 2 gas per word. */
+  readonly initcodeRules: boolean;
+  /** EIP-3651: the coinbase starts warm. */
+  readonly warmCoinbase: boolean;
+  /** The precompiles that start warm (EIP-2929). */
+  readonly precompiles: readonly Address[];
+  readonly skipBalanceCheck: boolean;
+  readonly skipNonceCheck: boolean;
+  readonly unlimitedCodeSize: boolean;
+}
+
+/** The transaction rules of a revision, as mainnet has them. */
+export function defaultTransactionRules(revision: Revision): TransactionRules {
+  return {
+    initcodeRules: revision >= Revision.Shanghai,
+    warmCoinbase: revision >= Revision.Shanghai,
+    precompiles: precompileAddresses(revision),
+    skipBalanceCheck: false,
+    skipNonceCheck: false,
+    unlimitedCodeSize: false,
+  };
+}
+
+/** The transaction rules `executor` runs by: its revision's, with what it switches. */
+export function transactionRules(executor: MessageExecutor): TransactionRules {
+  const rules = defaultTransactionRules(executor.revision);
+  const dev = executor.dev ?? {};
+  const isEipActive = executor.isEipActive?.bind(executor);
+  return {
+    initcodeRules: isEipActive?.(3860) ?? rules.initcodeRules,
+    warmCoinbase: isEipActive?.(3651) ?? rules.warmCoinbase,
+    precompiles: executor.precompileAddresses ?? rules.precompiles,
+    skipBalanceCheck: dev.skipBalanceCheck === true,
+    skipNonceCheck: dev.skipNonceCheck === true,
+    unlimitedCodeSize: dev.unlimitedCodeSize === true,
+  };
+}
+
+/** The most a transaction can cost its sender: all its gas at the fee cap, its value and its blob gas. */
+function maxCost(tx: Transaction): bigint {
+  let cost = tx.gasLimit * maxFeePerGas(tx) + tx.value;
+  if (transactionType(tx) === 3) cost += blobGasUsed(tx) * (tx.maxFeePerBlobGas ?? 0n);
+  return cost;
 }
 
 /**
@@ -206,23 +347,36 @@ export function validateTransaction(
   tx: Transaction,
   block: BlockEnv,
   revision: Revision,
+  rules: TransactionRules = defaultTransactionRules(revision),
 ): string | undefined {
   const rangeError = fieldRangeError(tx);
   if (rangeError !== undefined) return rangeError;
   const type = transactionType(tx);
   const maxFee = maxFeePerGas(tx);
   const maxPriorityFee = maxPriorityFeePerGas(tx);
+  // EIP-7825.
+  if (revision >= Revision.Osaka && tx.gasLimit > TX_GAS_LIMIT_CAP) return 'GAS_LIMIT_EXCEEDS_MAXIMUM';
+  if (type === 4) {
+    if (revision < Revision.Prague) return 'TYPE_NOT_SUPPORTED';
+    if (tx.to === null) return 'TYPE_4_TX_CONTRACT_CREATION';
+    if ((tx.authorizationList ?? []).length === 0) return 'TYPE_4_EMPTY_AUTHORIZATION_LIST';
+  }
   if (type === 3) {
     if (revision < Revision.Cancun) return 'TYPE_NOT_SUPPORTED';
     const hashes = tx.blobVersionedHashes ?? [];
     if (tx.to === null) return 'TYPE_3_TX_CONTRACT_CREATION';
     if (hashes.length === 0) return 'TYPE_3_TX_ZERO_BLOBS';
+    if (revision >= Revision.Osaka && hashes.length > MAX_BLOBS_PER_TX_OSAKA) {
+      return 'TYPE_3_TX_BLOB_COUNT_EXCEEDED';
+    }
     if ((tx.maxFeePerBlobGas ?? 0n) < blobBaseFeeOf(block, revision))
       return 'INSUFFICIENT_MAX_FEE_PER_BLOB_GAS';
     if (hashes.some((hash) => hash >> 248n !== BLOB_COMMITMENT_VERSION_KZG)) {
       return 'TYPE_3_TX_INVALID_BLOB_VERSIONED_HASH';
     }
-    if (blobGasUsed(tx) > MAX_BLOB_GAS_PER_BLOCK) return 'TYPE_3_TX_MAX_BLOB_GAS_ALLOWANCE_EXCEEDED';
+    if (blobGasUsed(tx) > blobSchedule(revision).maxBlobGasPerBlock) {
+      return 'TYPE_3_TX_MAX_BLOB_GAS_ALLOWANCE_EXCEEDED';
+    }
   }
   if (type >= 2) {
     if (revision < Revision.London) return 'TYPE_NOT_SUPPORTED';
@@ -232,20 +386,27 @@ export function validateTransaction(
 
   if (tx.gasLimit > block.gasLimit) return 'GAS_ALLOWANCE_EXCEEDED';
   if (maxFee < baseFeeOf(block, revision)) return 'INSUFFICIENT_MAX_FEE_PER_GAS';
-  // EIP-3607: the sender must not be a contract.
-  if (state.getCode(tx.sender).length !== 0) return 'SENDER_NOT_EOA';
+  // EIP-3607: the sender must not be a contract; from Prague, an EIP-7702 delegation is allowed.
+  const senderCode = state.getCode(tx.sender);
+  if (senderCode.length !== 0 && (revision < Revision.Prague || delegationTarget(senderCode) === undefined)) {
+    return 'SENDER_NOT_EOA';
+  }
   const nonce = state.getNonce(tx.sender);
   // EIP-2681.
   if (nonce === MAX_UINT64) return 'NONCE_IS_MAX';
-  if (nonce < tx.nonce) return 'NONCE_MISMATCH_TOO_HIGH';
-  if (nonce > tx.nonce) return 'NONCE_MISMATCH_TOO_LOW';
-  if (revision >= Revision.Shanghai && tx.to === null && tx.data.length > MAX_INITCODE_SIZE) {
+  if (!rules.skipNonceCheck) {
+    if (nonce < tx.nonce) return 'NONCE_MISMATCH_TOO_HIGH';
+    if (nonce > tx.nonce) return 'NONCE_MISMATCH_TOO_LOW';
+  }
+  const limitsInitcode = rules.initcodeRules && !rules.unlimitedCodeSize;
+  if (limitsInitcode && tx.to === null && tx.data.length > MAX_INITCODE_SIZE) {
     return 'INITCODE_SIZE_EXCEEDED';
   }
-  let maxCost = tx.gasLimit * maxFee + tx.value;
-  if (type === 3) maxCost += blobGasUsed(tx) * (tx.maxFeePerBlobGas ?? 0n);
-  if (state.getBalance(tx.sender) < maxCost) return 'INSUFFICIENT_ACCOUNT_FUNDS';
-  if (tx.gasLimit < intrinsicGas(tx, revision)) return 'INTRINSIC_GAS_TOO_LOW';
+  if (!rules.skipBalanceCheck && state.getBalance(tx.sender) < maxCost(tx)) {
+    return 'INSUFFICIENT_ACCOUNT_FUNDS';
+  }
+  if (tx.gasLimit < intrinsicGas(tx, revision, rules.initcodeRules)) return 'INTRINSIC_GAS_TOO_LOW';
+  if (tx.gasLimit < floorDataGas(tx, revision)) return 'INTRINSIC_GAS_BELOW_FLOOR_GAS_COST';
   return undefined;
 }
 
@@ -260,9 +421,12 @@ export function validateTransaction(
  * plus the blob fee, and the nonce increment (for a creation, the executor's
  * CREATE does it, since it derives the new address from the nonce); the
  * EIP-2929 warm set (sender, callee, precompiles, access list, and from
- * Shanghai the coinbase, EIP-3651); the top-level frame; the refund, capped
- * at gasUsed/2 (gasUsed/5 from London, EIP-3529); the sender's change and
- * the coinbase's priority fee (the base fee and the blob fee are burned).
+ * Shanghai the coinbase, EIP-3651); from Prague, the authorization list
+ * (EIP-7702) and the warming of the account a delegated callee's code comes
+ * from; the top-level frame; the refund, capped at gasUsed/2 (gasUsed/5 from
+ * London, EIP-3529); from Prague, the EIP-7623 floor on the gas used; the
+ * sender's change and the coinbase's priority fee (the base fee and the blob
+ * fee are burned).
  */
 export function executeTransaction(
   state: WorldState,
@@ -271,7 +435,8 @@ export function executeTransaction(
   block: BlockEnv,
 ): TransactionOutcome {
   const revision = executor.revision;
-  const reason = validateTransaction(state, tx, block, revision);
+  const rules = transactionRules(executor);
+  const reason = validateTransaction(state, tx, block, revision, rules);
   if (reason !== undefined) return { kind: 'rejected', reason };
 
   const baseFee = baseFeeOf(block, revision);
@@ -282,6 +447,7 @@ export function executeTransaction(
   const priorityFee = tip < headroom ? tip : headroom;
   const effectiveGasPrice = baseFee + priorityFee;
   const blobFee = blobBaseFeeOf(block, revision);
+  const chainId = block.chainId ?? 1n;
   const context: TxContext = {
     origin: tx.sender,
     gasPrice: effectiveGasPrice,
@@ -290,7 +456,7 @@ export function executeTransaction(
     timestamp: block.timestamp,
     gasLimit: block.gasLimit,
     prevRandao: block.prevRandao,
-    chainId: block.chainId ?? 1n,
+    chainId,
     baseFee,
     blobHashes: tx.blobVersionedHashes ?? [],
     blobBaseFee: blobFee,
@@ -298,6 +464,8 @@ export function executeTransaction(
   state.beginTransaction(context);
 
   const sender = tx.sender;
+  // A dev chain lets a sender who cannot pay run anyway (as ethereumjs's skipBalance does).
+  if (rules.skipBalanceCheck && state.getBalance(sender) < maxCost(tx)) state.setBalance(sender, maxCost(tx));
   const upFront = tx.gasLimit * effectiveGasPrice + blobGasUsed(tx) * blobFee;
   state.setBalance(sender, state.getBalance(sender) - upFront);
   if (tx.to !== null) state.setNonce(sender, state.getNonce(sender) + 1n);
@@ -305,15 +473,25 @@ export function executeTransaction(
   if (revision >= Revision.Berlin) {
     state.accessAccount(sender);
     if (tx.to !== null) state.accessAccount(tx.to);
-    for (const address of precompileAddresses(revision)) state.accessAccount(address);
+    for (const address of rules.precompiles) state.accessAccount(address);
     for (const entry of tx.accessList ?? []) {
       state.accessAccount(entry.address);
       for (const key of entry.storageKeys) state.accessStorage(entry.address, key);
     }
-    if (revision >= Revision.Shanghai) state.accessAccount(block.coinbase);
+    if (rules.warmCoinbase) state.accessAccount(block.coinbase);
   }
 
-  const gas = tx.gasLimit - intrinsicGas(tx, revision);
+  let authorizationRefund = 0n;
+  if (revision >= Revision.Prague && tx.to !== null) {
+    if (transactionType(tx) === 4) {
+      authorizationRefund = applyAuthorizations(state, tx.authorizationList ?? [], chainId);
+    }
+    // EIP-7702: calling a delegated account also warms the account its code comes from.
+    const target = delegationTarget(state.getCode(tx.to));
+    if (target !== undefined) state.accessAccount(target);
+  }
+
+  const gas = tx.gasLimit - intrinsicGas(tx, revision, rules.initcodeRules);
   const message: Message = {
     kind: tx.to === null ? 'create' : 'call',
     depth: 0,
@@ -329,8 +507,12 @@ export function executeTransaction(
 
   let gasUsed = tx.gasLimit - result.gasLeft;
   const refundCap = gasUsed / (revision >= Revision.London ? 5n : 2n);
-  const gasRefund = result.gasRefund < refundCap ? result.gasRefund : refundCap;
+  // The authorization refund stands even when the frame failed (its writes are not rolled back).
+  const refund = result.gasRefund + authorizationRefund;
+  const gasRefund = refund < refundCap ? refund : refundCap;
   gasUsed -= gasRefund;
+  const floor = floorDataGas(tx, revision);
+  if (gasUsed < floor) gasUsed = floor;
   state.setBalance(sender, state.getBalance(sender) + (tx.gasLimit - gasUsed) * effectiveGasPrice);
   // A balance write touches the coinbase even when the fee is zero (EIP-161).
   state.setBalance(block.coinbase, state.getBalance(block.coinbase) + gasUsed * priorityFee);

@@ -1,7 +1,7 @@
 import { secp256k1 } from '@noble/curves/secp256k1.js';
 import type { Address } from '@tandem-evm/host';
 import { bytesToWord, hexToBytes, keccak256, parseAddress } from '@tandem-evm/primitives';
-import type { AccessListEntry, AccountInit, BlockEnv, Transaction } from '@tandem-evm/state';
+import type { AccessListEntry, AccountInit, Authorization, BlockEnv, Transaction } from '@tandem-evm/state';
 
 /** Which element of the multi-transaction's `data`, `gasLimit` and `value` arrays a case uses. */
 export interface CaseIndexes {
@@ -42,6 +42,8 @@ export interface MultiTransaction {
   readonly value: readonly bigint[];
   /** Parallel to `data`; `null` where that data has no access list. */
   readonly accessLists?: readonly (readonly AccessListEntry[] | null)[];
+  /** EIP-7702 (type 4): the same for every case. */
+  readonly authorizationList?: readonly Authorization[];
 }
 
 /** One test of a fixture file (ethereum/tests hold one per file; EEST files hold many). */
@@ -99,6 +101,27 @@ function parseAccessList(value: unknown, field: string): AccessListEntry[] {
       storageKeys: array(entry.storageKeys, `${field}[${i}].storageKeys`).map((key, k) =>
         parseFixtureNumber(key, `${field}[${i}].storageKeys[${k}]`),
       ),
+    };
+  });
+}
+
+/**
+ * An EIP-7702 authorization list. Each tuple's `v` is its y parity; its
+ * `signer` field is ignored: the runner recovers the authority itself, as a
+ * client must (an invalid signature has no signer).
+ */
+function parseAuthorizationList(value: unknown, field: string): Authorization[] {
+  return array(value, field).map((item, i) => {
+    const where = `${field}[${i}]`;
+    const tuple = object(item, where);
+    const number = (key: string) => parseFixtureNumber(tuple[key], `${where}.${key}`);
+    return {
+      chainId: number('chainId'),
+      address: parseAddress(string(tuple.address, `${where}.address`), `${where}.address`),
+      nonce: number('nonce'),
+      yParity: number(tuple.yParity !== undefined ? 'yParity' : 'v'),
+      r: number('r'),
+      s: number('s'),
     };
   });
 }
@@ -195,6 +218,9 @@ function parseMultiTransaction(value: unknown, field: string): MultiTransaction 
           ),
         }
       : {}),
+    ...(tx.authorizationList !== undefined
+      ? { authorizationList: parseAuthorizationList(tx.authorizationList, `${field}.authorizationList`) }
+      : {}),
   };
 }
 
@@ -269,6 +295,7 @@ export function caseTransaction(multi: MultiTransaction, indexes: CaseIndexes): 
     ...(multi.maxPriorityFeePerGas !== undefined ? { maxPriorityFeePerGas: multi.maxPriorityFeePerGas } : {}),
     ...(multi.maxFeePerBlobGas !== undefined ? { maxFeePerBlobGas: multi.maxFeePerBlobGas } : {}),
     ...(multi.blobVersionedHashes !== undefined ? { blobVersionedHashes: multi.blobVersionedHashes } : {}),
+    ...(multi.authorizationList !== undefined ? { authorizationList: multi.authorizationList } : {}),
     ...(accessList !== undefined ? { accessList } : {}),
   };
 }

@@ -4,4 +4,4 @@ export { caseTransaction, parseFixtureNumber, parseStateTestFile, senderOfSecret
 export type { CaseActual, CaseCheck, CaseResult, RunnerOptions } from './runner.js';
 export { checkCase, collectFixtureFiles, StateTestRunner } from './runner.js';
 export type { SkipEntry } from './skip-list.js';
-export { SLOW_CASES, slowEntryFor } from './skip-list.js';
+export { SKIP_LIST, SLOW_CASES, STALE_CASES, skipEntryFor, slowEntryFor } from './skip-list.js';

@@ -14,7 +14,7 @@ import {
 } from '@tandem-evm/state';
 import { diffStates } from './diff.js';
 import { type CaseIndexes, caseTransaction, parseStateTestFile, type StateTest } from './fixture.js';
-import { type SkipEntry, SLOW_CASES, slowEntryFor } from './skip-list.js';
+import { SKIP_LIST, type SkipEntry, skipEntryFor } from './skip-list.js';
 
 /** What one case produced. */
 export interface CaseActual {
@@ -53,8 +53,9 @@ export interface RunnerOptions {
   readonly engine?: EngineName;
   /** Only cases whose id matches run; the rest are not reported at all. */
   readonly filter?: RegExp;
-  /** Run the cases of the skip list too. */
+  /** Run the cases of the skip list too (slow ones, and fixtures known to be stale). */
   readonly includeSlow?: boolean;
+  /** Default SKIP_LIST: SLOW_CASES and STALE_CASES. */
   readonly skipList?: readonly SkipEntry[];
 }
 
@@ -126,7 +127,7 @@ function forkKey(test: StateTest, revision: Revision): string | undefined {
     try {
       keyRevision = parseRevision(key);
     } catch {
-      continue; // A fork this release does not implement (Prague, transition forks).
+      continue; // A fork this release does not implement (transition forks such as PragueToOsakaAtTime15k).
     }
     if (keyRevision === revision) return key;
   }
@@ -149,8 +150,8 @@ export function collectFixtureFiles(paths: readonly string[]): string[] {
 
 /**
  * Runs state-test fixtures for one fork and one engine; one EVM serves all
- * cases. Slow cases (the skip list) are reported as skipped unless
- * `includeSlow` is set.
+ * cases. The skip list's cases (slow, or stale fixtures) are reported as
+ * skipped, with the reason, unless `includeSlow` is set.
  */
 export class StateTestRunner {
   readonly fork: string;
@@ -167,7 +168,7 @@ export class StateTestRunner {
     });
     this.#filter = options.filter;
     this.#includeSlow = options.includeSlow ?? false;
-    this.#skipList = options.skipList ?? SLOW_CASES;
+    this.#skipList = options.skipList ?? SKIP_LIST;
   }
 
   /** Runs the cases of the runner's fork in one fixture file (its path names the cases). */
@@ -190,11 +191,12 @@ export class StateTestRunner {
         },
       ];
     }
-    const skip = this.#includeSlow ? undefined : slowEntryFor(file, this.#skipList);
+    const skipList = this.#includeSlow ? [] : this.#skipList;
     const results: CaseResult[] = [];
     for (const test of tests) {
       const fork = forkKey(test, this.evm.revision);
       if (fork === undefined) continue;
+      const skip = skipEntryFor(file, test.name, skipList);
       const entries = test.post[fork]!;
       for (let index = 0; index < entries.length; index++) {
         const id = `${file}::${test.name}::${fork}[${index}]`;

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { type Io, main } from './main.js';
+
+function cli(argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    readFile: (path) => readFileSync(path, 'utf8'),
+  };
+  const code = main(argv, io);
+  return { code, lines: stdout.trimEnd().split('\n'), stderr };
+}
+
+describe('--trace', () => {
+  it('tandem run prints an EIP-3155 line per instruction and a summary line, in every engine', () => {
+    for (const engine of ['interpreter', 'multipass', 'auto']) {
+      const { code, lines } = cli(['run', '--code', '60016002015000', '--trace', '--engine', engine]);
+      expect(code).toBe(0);
+      const steps = lines.slice(0, -1).map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(steps.map((step) => step.opName)).toEqual(['PUSH1', 'PUSH1', 'ADD', 'POP', 'STOP']);
+      expect(steps.map((step) => step.pc)).toEqual([0, 2, 4, 5, 6]);
+      expect(steps[2]).toEqual({
+        pc: 4,
+        op: 1,
+        gas: '0x7ffffffffffffff9',
+        gasCost: '0x3',
+        memSize: 0,
+        stack: ['0x1', '0x2'],
+        depth: 1,
+        refund: 0,
+        opName: 'ADD',
+      });
+      expect(JSON.parse(lines.at(-1)!)).toEqual({ output: '0x', gasUsed: '0xb' });
+    }
+  });
+
+  it('tandem run reports a failing instruction and the failure in the summary', () => {
+    const { lines } = cli(['run', '--code', '6001fe', '--trace', '--gas', '100']);
+    expect(JSON.parse(lines[1]!)).toMatchObject({ opName: 'INVALID', error: 'invalid-instruction' });
+    expect(JSON.parse(lines[2]!)).toEqual({ output: '0x', gasUsed: '0x64', error: 'invalid-instruction' });
+  });
+
+  it('tandem statetest traces the one case --filter selects, ending with the state root and verdict', () => {
+    const file = 'fixtures/state-tests/stSStoreTest/sstore_XtoXto0.json';
+    const { code, lines } = cli(['statetest', file, '--filter', 'Cancun\\[0\\]', '--trace']);
+    expect(code).toBe(0);
+    expect(lines.length).toBeGreaterThan(10);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ depth: 1, pc: 0 });
+    const summary = JSON.parse(lines.at(-1)!);
+    expect(summary).toMatchObject({ pass: true, fork: 'Cancun' });
+    expect(summary.stateRoot).toMatch(/^0x[0-9a-f]{64}$/);
+    const several = cli(['statetest', file, '--trace']);
+    expect(several.code).toBe(2);
+    expect(several.stderr).toMatch(/--trace runs exactly one case; 20 match/);
+  });
+});
