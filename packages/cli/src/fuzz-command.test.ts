@@ -1,26 +1,7 @@
 import { generateCase, runTandem, scenarioToJson, settleGas } from '@tandem-evm/difftest';
 import { describe, expect, it } from 'vitest';
 import { parseFuzzOptions, shardRange } from './fuzz-command.js';
-import { type Io, main } from './main.js';
-
-function cli(argv: string[], files: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    readFile: (path) => {
-      const content = files[path];
-      if (content === undefined) throw new Error(`no file ${path}`);
-      return content;
-    },
-  };
-  return { code: main(argv, io), stdout, stderr };
-}
+import { cli } from './test/cli.js';
 
 describe('tandem fuzz', () => {
   it('reads its options, with defaults', () => {

@@ -1,25 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Io, main } from './main.js';
-
-function cli(argv: string[], files: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    readFile: (path) => {
-      const content = files[path];
-      if (content === undefined) throw new Error(`no file ${path}`);
-      return content;
-    },
-  };
-  const code = main(argv, io);
-  return { code, stdout, stderr };
-}
+import { cli } from './test/cli.js';
 
 describe('tandem run', () => {
   it('prints the JSON result', () => {

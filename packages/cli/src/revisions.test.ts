@@ -2,26 +2,9 @@
 // `tandem compile`; EIP-7939's CLZ runs under osaka and is undefined under cancun; the state
 // tests take --fork Prague and --fork Osaka.
 
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type Io, main } from './main.js';
-
-function cli(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    readFile: (path) => readFileSync(path, 'utf8'),
-  };
-  const code = main(argv, io);
-  return { code, stdout, stderr };
-}
+import { cli } from './test/cli.js';
 
 const CLZ_OF_ONE = '60011e60005260206000f3';
 

@@ -1,22 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Io, main } from './main.js';
-
-function cli(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    readFile: (path) => readFileSync(path, 'utf8'),
-  };
-  const code = main(argv, io);
-  return { code, lines: stdout.trimEnd().split('\n'), stderr };
-}
+import { cli } from './test/cli.js';
 
 describe('--trace', () => {
   it('tandem run prints an EIP-3155 line per instruction and a summary line, in every engine', () => {
