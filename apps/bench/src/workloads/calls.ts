@@ -101,6 +101,17 @@ function nestedCaller(kind: 'CALL' | 'STATICCALL' | 'DELEGATECALL'): Uint8Array 
     push(NESTED_CALLEE, 20),
     'GAS',
     kind,
+    ...countDownOrRevert(),
+  ]);
+}
+
+/**
+ * The tail of both loop workloads: a zero result (a failed call or create)
+ * reverts; otherwise decrement the counter on the stack and loop while it is
+ * not zero.
+ */
+function countDownOrRevert() {
+  return [
     'ISZERO',
     pushLabel('fail'),
     'JUMPI',
@@ -115,7 +126,7 @@ function nestedCaller(kind: 'CALL' | 'STATICCALL' | 'DELEGATECALL'): Uint8Array 
     'PUSH0',
     'DUP1',
     'REVERT',
-  ]);
+  ];
 }
 
 /** Init code that deploys the one-byte code `00`: PUSH1 1 PUSH1 0 RETURN. */
@@ -134,20 +145,7 @@ const CREATOR_CODE = assemble([
   push(32 - INIT_CODE_SIZE),
   'PUSH0',
   'CREATE',
-  'ISZERO',
-  pushLabel('fail'),
-  'JUMPI',
-  push(1),
-  'SWAP1',
-  'SUB',
-  'DUP1',
-  pushLabel('loop'),
-  'JUMPI',
-  'STOP',
-  label('fail'),
-  'PUSH0',
-  'DUP1',
-  'REVERT',
+  ...countDownOrRevert(),
 ]);
 
 function success(gasUsed: bigint, output: Uint8Array = EMPTY, gasRefund = 0n) {
