@@ -12,7 +12,8 @@ import { bytesToHex, delegationCode, keccak256Word } from '@tandem-evm/primitive
 import { WorldState } from '@tandem-evm/state';
 import { describe, expect, it } from 'vitest';
 import { createEvm } from './index.js';
-import { CALLER, CONTRACT, ENGINES, FORCE_COMPILE, outputWord, runOn } from './test/engines.js';
+import { CALLER, CONTRACT, ENGINES, FORCE_COMPILE, outputWord } from './test/engines.js';
+import { run as runCall } from './test/harness.js';
 
 const AUTHORITY = 0xa0a0n;
 const SECOND_AUTHORITY = 0xa1a1n;
@@ -56,7 +57,7 @@ function words(output: Uint8Array): bigint[] {
 
 describe.each(ENGINES)('EIP-7702 delegated code on %s', (engine) => {
   const run = (code: string, options: { warm?: bigint[]; revision?: string; input?: Uint8Array } = {}) =>
-    runOn({ code, revision: options.revision ?? 'prague', engine, setup: accounts, ...options });
+    runCall({ code, revision: options.revision ?? 'prague', engine, setup: accounts, ...options });
 
   it('CALL runs the target’s code in the authority’s context', () => {
     const { result } = run(callAndReport('CALL', AUTHORITY));
@@ -64,7 +65,7 @@ describe.each(ENGINES)('EIP-7702 delegated code on %s', (engine) => {
   });
 
   it('CALL writes the authority’s storage, not the target’s', () => {
-    const { state } = runOn({
+    const { state } = runCall({
       code: callAndReport('CALL', 0xa3a3n),
       revision: 'prague',
       engine,
@@ -109,7 +110,7 @@ describe.each(ENGINES)('EIP-7702 delegated code on %s', (engine) => {
   it('fails a call that cannot pay for the target, consuming all gas', () => {
     const code = `PUSH0 PUSH0 PUSH0 PUSH0 PUSH0 PUSH20 ${AUTHORITY} PUSH0 CALL STOP`;
     // Five PUSH0 (10), PUSH20 (3), PUSH0 (2), CALL 100 + cold 2500: 2615 pays the callee alone.
-    const direct = runOn({
+    const direct = runCall({
       code: code.replace(`${AUTHORITY}`, `${PLAIN}`),
       revision: 'prague',
       engine,
@@ -118,7 +119,7 @@ describe.each(ENGINES)('EIP-7702 delegated code on %s', (engine) => {
     expect(direct.gasUsed).toBe(2615n);
     const short = run(code, {});
     expect(short.gasUsed).toBe(2615n + 2600n);
-    const tooShort = runOn({ code, revision: 'prague', engine, setup: accounts, gas: 2615n + 2599n });
+    const tooShort = runCall({ code, revision: 'prague', engine, setup: accounts, gas: 2615n + 2599n });
     expect(tooShort.result.status).toBe('out-of-gas');
   });
 

@@ -7,7 +7,8 @@ import { bytesToHex, concatBytes, hexToBytes, wordToBytes } from '@tandem-evm/pr
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEvm } from './index.js';
-import { ENGINES, FORCE_COMPILE, outputWord, runOn } from './test/engines.js';
+import { ENGINES, FORCE_COMPILE, outputWord } from './test/engines.js';
+import { run as runCall } from './test/harness.js';
 
 const RETURN_TOP = 'PUSH0 MSTORE PUSH1 32 PUSH0 RETURN';
 const MAX = (1n << 256n) - 1n;
@@ -20,10 +21,10 @@ function referenceClz(x: bigint): bigint {
 describe.each(ENGINES)('EIP-7939 CLZ on %s', (engine) => {
   /** PUSH32 x CLZ, the result returned; compiled by multipass (the prefix), or folded when constant. */
   const clz = (x: bigint, revision = 'osaka') =>
-    runOn({ code: `${FORCE_COMPILE} PUSH32 ${x} CLZ ${RETURN_TOP}`, revision, engine });
+    runCall({ code: `${FORCE_COMPILE} PUSH32 ${x} CLZ ${RETURN_TOP}`, revision, engine });
   /** The same with x from calldata, so that the compiler cannot fold it. */
   const clzOfInput = (x: bigint) =>
-    runOn({
+    runCall({
       code: `${FORCE_COMPILE} PUSH0 CALLDATALOAD CLZ ${RETURN_TOP}`,
       revision: 'osaka',
       engine,
@@ -64,23 +65,23 @@ describe.each(ENGINES)('EIP-7939 CLZ on %s', (engine) => {
 
   it('costs 5 gas (as MUL), charged in the block’s gas chunk', () => {
     // PUSH1 1 (3) CLZ (5) STOP.
-    expect(runOn({ code: 'PUSH1 1 CLZ STOP', revision: 'osaka', engine }).gasUsed).toBe(8n);
-    const compiled = runOn({ code: `${FORCE_COMPILE} PUSH1 1 CLZ STOP`, revision: 'osaka', engine });
+    expect(runCall({ code: 'PUSH1 1 CLZ STOP', revision: 'osaka', engine }).gasUsed).toBe(8n);
+    const compiled = runCall({ code: `${FORCE_COMPILE} PUSH1 1 CLZ STOP`, revision: 'osaka', engine });
     // JUMPDEST 1, PUSH0 2, PUSH0 2, JUMPI 10, PUSH1 3, CLZ 5.
     expect(compiled.gasUsed).toBe(23n);
-    expect(runOn({ code: 'PUSH1 1 CLZ STOP', revision: 'osaka', engine, gas: 7n }).result.status).toBe(
+    expect(runCall({ code: 'PUSH1 1 CLZ STOP', revision: 'osaka', engine, gas: 7n }).result.status).toBe(
       'out-of-gas',
     );
   });
 
   it('underflows on an empty stack', () => {
-    const { result, gasUsed } = runOn({ code: 'CLZ', revision: 'osaka', engine, gas: 1000n });
+    const { result, gasUsed } = runCall({ code: 'CLZ', revision: 'osaka', engine, gas: 1000n });
     expect(result.status).toBe('stack-underflow');
     expect(gasUsed).toBe(1000n);
   });
 
   it.each(['cancun', 'prague'])('is an undefined instruction in %s, consuming all gas', (revision) => {
-    const { result, gasUsed } = runOn({ code: 'PUSH1 1 CLZ STOP', revision, engine, gas: 1000n });
+    const { result, gasUsed } = runCall({ code: 'PUSH1 1 CLZ STOP', revision, engine, gas: 1000n });
     expect(result.status).toBe('undefined-instruction');
     expect(gasUsed).toBe(1000n);
     expect(clz(1n, revision).result.status).toBe('undefined-instruction');
@@ -88,10 +89,10 @@ describe.each(ENGINES)('EIP-7939 CLZ on %s', (engine) => {
 
   it('runs 60011e60005260206000f3 to 255 in Osaka, and fails it as undefined in Cancun', () => {
     const code = hexToBytes('60011e60005260206000f3');
-    const osaka = runOn({ code, revision: 'osaka', engine });
+    const osaka = runCall({ code, revision: 'osaka', engine });
     expect(osaka.result.status).toBe('success');
     expect(bytesToHex(osaka.result.output)).toBe(`0x${'00'.repeat(31)}ff`);
-    expect(runOn({ code, revision: 'cancun', engine }).result.status).toBe('undefined-instruction');
+    expect(runCall({ code, revision: 'cancun', engine }).result.status).toBe('undefined-instruction');
   });
 
   it('is compiled by multipass, not handed to the interpreter', () => {
@@ -111,24 +112,24 @@ describe.each(ENGINES)('EIP-7951 P256VERIFY through STATICCALL on %s', (engine) 
   const code = `${FORCE_COMPILE} CALLDATASIZE PUSH0 PUSH0 CALLDATACOPY PUSH1 32 PUSH1 0xa0 PUSH1 160 PUSH0 PUSH2 0x100 PUSH3 0xffffff STATICCALL PUSH1 0xc0 MSTORE RETURNDATASIZE PUSH1 0xe0 MSTORE PUSH1 96 PUSH1 0xa0 RETURN`;
 
   it('returns 1 for a valid signature, at 6900 gas, in Osaka', () => {
-    const osaka = runOn({ code, revision: 'osaka', engine, input });
+    const osaka = runCall({ code, revision: 'osaka', engine, input });
     const words = [0, 1, 2].map((i) =>
       outputWord({ ...osaka.result, output: osaka.result.output.subarray(32 * i, 32 * i + 32) }),
     );
     expect(words).toEqual([1n, 1n, 32n]);
     const tampered = concatBytes(input.subarray(0, 159), Uint8Array.of(input[159]! ^ 1));
-    const rejected = runOn({ code, revision: 'osaka', engine, input: tampered });
+    const rejected = runCall({ code, revision: 'osaka', engine, input: tampered });
     expect(bytesToHex(rejected.result.output)).toBe(`0x${'00'.repeat(63)}01${'00'.repeat(32)}`);
     // A bare call costs the precompile's 6900 (warm: precompiles are in the access list).
     const bare = `PUSH1 32 PUSH0 PUSH0 PUSH0 PUSH2 0x100 PUSH3 0xffffff STATICCALL STOP`;
-    expect(runOn({ code: bare, revision: 'osaka', engine }).gasUsed).toBe(
+    expect(runCall({ code: bare, revision: 'osaka', engine }).gasUsed).toBe(
       // PUSH1, PUSH2, PUSH3 3 each; PUSH0 2 three times; one word of memory 3; warm access 100.
       3n * 3n + 3n * 2n + 3n + 100n + 6900n,
     );
   });
 
   it('is an empty account before Osaka: the call succeeds with no return data', () => {
-    const prague = runOn({ code, revision: 'prague', engine, input });
+    const prague = runCall({ code, revision: 'prague', engine, input });
     expect(bytesToHex(prague.result.output)).toBe(`0x${'00'.repeat(63)}01${'00'.repeat(32)}`);
   });
 });
@@ -141,18 +142,18 @@ describe.each(ENGINES)('EIP-7883 and EIP-7823 modexp through CALL on %s', (engin
 
   it('charges 500 at least in Osaka where Prague charged 200', () => {
     const input = modexp([1n, 1n, 1n], '020305');
-    const osaka = runOn({ code, revision: 'osaka', engine, input });
-    const prague = runOn({ code, revision: 'prague', engine, input });
+    const osaka = runCall({ code, revision: 'osaka', engine, input });
+    const prague = runCall({ code, revision: 'prague', engine, input });
     expect(outputWord(osaka.result)).toBe(1n);
     expect(osaka.gasUsed - prague.gasUsed).toBe(300n);
   });
 
   it('fails a call with a length over 1024 bytes in Osaka, consuming the gas it was given', () => {
     const input = modexp([1025n, 1n, 1n], `${'00'.repeat(1024)}020305`);
-    const osaka = runOn({ code, revision: 'osaka', engine, input, gas: 20_000_000n });
+    const osaka = runCall({ code, revision: 'osaka', engine, input, gas: 20_000_000n });
     expect(outputWord(osaka.result)).toBe(0n);
     expect(osaka.gasUsed).toBeGreaterThan(0xffffffn);
-    expect(outputWord(runOn({ code, revision: 'prague', engine, input, gas: 20_000_000n }).result)).toBe(1n);
+    expect(outputWord(runCall({ code, revision: 'prague', engine, input, gas: 20_000_000n }).result)).toBe(1n);
   });
 });
 
