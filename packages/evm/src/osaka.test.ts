@@ -153,7 +153,9 @@ describe.each(ENGINES)('EIP-7883 and EIP-7823 modexp through CALL on %s', (engin
     const osaka = runCall({ code, revision: 'osaka', engine, input, gas: 20_000_000n });
     expect(outputWord(osaka.result)).toBe(0n);
     expect(osaka.gasUsed).toBeGreaterThan(0xffffffn);
-    expect(outputWord(runCall({ code, revision: 'prague', engine, input, gas: 20_000_000n }).result)).toBe(1n);
+    expect(outputWord(runCall({ code, revision: 'prague', engine, input, gas: 20_000_000n }).result)).toBe(
+      1n,
+    );
   });
 });
 
