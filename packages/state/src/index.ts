@@ -7,16 +7,38 @@ export {
   PER_EMPTY_ACCOUNT_COST,
 } from './authorization.js';
 export {
-  applyBlockHashHistory,
-  HISTORY_SERVE_WINDOW,
-  HISTORY_STORAGE_ADDRESS,
-  HISTORY_STORAGE_CODE,
-  SYSTEM_ADDRESS,
-  SYSTEM_CALL_GAS,
-} from './block-hash-history.js';
+  CONSOLIDATION_REQUEST_TYPE,
+  DEPOSIT_CONTRACT_ADDRESS,
+  DEPOSIT_EVENT_SIGNATURE_HASH,
+  DEPOSIT_REQUEST_TYPE,
+  InvalidBlockError,
+  parseDepositRequests,
+  requestsHash,
+  WITHDRAWAL_REQUEST_TYPE,
+} from './requests.js';
 export type { RlpItem } from './rlp.js';
 export { decodeRlp, encodeRlp, encodeRlpBytes, encodeRlpList } from './rlp.js';
 export { EMPTY_LOGS_HASH, logsHash, stateRoot, storageRoot } from './state-root.js';
+export {
+  applyBeaconRoot,
+  applyBlockHashHistory,
+  collectConsolidationRequests,
+  collectWithdrawalRequests,
+  SYSTEM_ADDRESS,
+  SYSTEM_CALL_GAS,
+  systemCall,
+} from './system-calls.js';
+export {
+  BEACON_ROOTS_ADDRESS,
+  BEACON_ROOTS_CODE,
+  CONSOLIDATION_REQUEST_ADDRESS,
+  CONSOLIDATION_REQUEST_CODE,
+  HISTORY_SERVE_WINDOW,
+  HISTORY_STORAGE_ADDRESS,
+  HISTORY_STORAGE_CODE,
+  WITHDRAWAL_REQUEST_ADDRESS,
+  WITHDRAWAL_REQUEST_CODE,
+} from './system-contracts.js';
 export type {
   AccessListEntry,
   BlobSchedule,
