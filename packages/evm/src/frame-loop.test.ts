@@ -220,3 +220,21 @@ describe('deep calls without JS recursion', () => {
     expect(JSON.parse(child.stdout).output).toBe(`0x${'0'.repeat(61)}401`);
   });
 });
+
+describe('multipass entry points', () => {
+  it('hands a computed jump to a JUMPDEST no PUSH holds to the interpreter, then compiles every JUMPDEST as an entry', () => {
+    // PUSH1 5, PUSH1 1, ADD: a jump to pc 6 that no PUSH names (as a jump table in memory would).
+    const code = assemble('PUSH1 5 PUSH1 1 ADD JUMP JUMPDEST PUSH1 42 PUSH0 SSTORE STOP');
+    const evm = createEvm({ engine: 'multipass' });
+    for (const run of [1, 2]) {
+      const state = freshState();
+      state.setAccount(A, { code });
+      const result = evm.execute(message, state);
+      expect(result.status, `run ${run}`).toBe('success');
+      expect(state.getStorage(A, 0n), `run ${run}`).toBe(42n);
+      expect(1_000_000n - result.gasLeft, `run ${run}`).toBe(3n + 3n + 3n + 8n + 1n + 3n + 2n + 22_100n);
+    }
+    // Compiled once with the PUSHed entries; the miss made the second run's code take every JUMPDEST.
+    expect(evm.compiledCode.statistics).toMatchObject({ compiled: 2, recompiled: 1 });
+  });
+});

@@ -1,7 +1,7 @@
 import { Revision } from '@tandem-evm/host';
 import { analyzeJumpdests, assemble } from '@tandem-evm/opcodes';
 import { describe, expect, it } from 'vitest';
-import { analyze } from './analysis.js';
+import { analyze, entryPoints } from './analysis.js';
 
 function blocksOf(source: string, revision: Revision = Revision.Cancun) {
   const code = assemble(source);
@@ -9,12 +9,20 @@ function blocksOf(source: string, revision: Revision = Revision.Cancun) {
 }
 
 describe('block analysis', () => {
-  it('starts blocks at pc 0, at JUMPDESTs and after calls; ends them at jumps and terminators', () => {
+  it('starts blocks at pc 0, at JUMPDESTs a PUSH holds and after calls; ends them at jumps and terminators', () => {
     const blocks = blocksOf(
-      'PUSH1 4 JUMP INVALID JUMPDEST PUSH0 PUSH0 PUSH0 PUSH0 PUSH0 PUSH0 GAS CALL POP JUMPDEST STOP',
+      'PUSH1 4 JUMP INVALID JUMPDEST PUSH0 PUSH0 PUSH0 PUSH0 PUSH0 PUSH1 15 GAS CALL POP JUMPDEST STOP',
     );
-    expect(blocks.map((b) => b.start)).toEqual([0, 4, 13, 14]);
-    expect(blocks.map((b) => b.fallthrough)).toEqual([undefined, 13, 14, undefined]);
+    expect(blocks.map((b) => b.start)).toEqual([0, 4, 14, 15]);
+    expect(blocks.map((b) => b.fallthrough)).toEqual([undefined, 14, 15, undefined]);
+  });
+
+  it('keeps a JUMPDEST no PUSH holds inside its block, and drops one only a computed jump could reach', () => {
+    const code = assemble('PUSH0 CALLDATALOAD JUMPDEST JUMP JUMPDEST STOP');
+    expect(entryPoints(code, analyzeJumpdests(code))).toEqual(new Uint8Array(code.length));
+    const blocks = analyze(code, analyzeJumpdests(code), Revision.Cancun);
+    expect(blocks.map((b) => b.start)).toEqual([0]);
+    expect(blocks[0]!.instructions.map((i) => i.opcode)).toEqual([0x5f, 0x35, 0x5b, 0x56]);
   });
 
   it('drops code no jump or fall-through reaches', () => {

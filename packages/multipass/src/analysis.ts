@@ -17,8 +17,9 @@ export interface Instruction {
 }
 
 /**
- * A run of instructions that starts at a jump target, at pc 0, or where the
- * previous block stopped for a call; it is entered only at its start. It
+ * A run of instructions that starts at an entry point (a jump destination
+ * some PUSH holds), at pc 0, or where the previous block stopped for a call;
+ * it is entered only at its start. It
  * ends at a jump, a terminator or a CALL/CREATE, or where the next block
  * starts.
  */
@@ -46,6 +47,25 @@ export function endsGasChunk(opcode: number): boolean {
   return CHUNK_ENDS.has(opcode);
 }
 
+/**
+ * Static gas of the chunk that starts at instruction `from`, and whether the
+ * chunk is still open at the block's end (no chunk end, no undefined
+ * instruction), so that it may go on into the next block.
+ */
+export function chunkCost(
+  instructions: readonly Instruction[],
+  from: number,
+): { cost: number; open: boolean } {
+  let cost = 0;
+  for (let i = from; i < instructions.length; i++) {
+    const { gas, opcode } = instructions[i]!;
+    if (gas < 0) return { cost, open: false };
+    cost += gas;
+    if (endsGasChunk(opcode)) return { cost, open: false };
+  }
+  return { cost, open: true };
+}
+
 function endsBlock(opcode: number, gas: number): boolean {
   const info = OPCODES[opcode];
   if (info === undefined || gas < 0) return true;
@@ -58,11 +78,50 @@ function isFallthrough(opcode: number, gas: number): boolean {
   return (info.flags & OpcodeFlag.Terminator) === 0 && opcode !== 0x56;
 }
 
+/** The value of a PUSH immediate of `size` bytes at `at` if it is below 2^32, else -1. */
+function smallImmediate(code: Uint8Array, at: number, size: number): number {
+  let value = 0;
+  for (let i = 0; i < size; i++) {
+    const byte = code[at + i] ?? 0;
+    if (value >= 0x1000000) return -1;
+    value = value * 256 + byte;
+  }
+  return value;
+}
+
+/**
+ * The jump destinations compiled code can be entered at: those whose pc some
+ * PUSH in the code holds. That covers PUSH + JUMP and the return addresses
+ * compilers push before a call to an internal function. Other jump
+ * destinations are plain one-gas instructions inside a block; a jump computed
+ * some other way to one of them hands the frame to the interpreter, exactly
+ * there (see the engine).
+ */
+export function entryPoints(code: Uint8Array, jumpdests: Uint8Array): Uint8Array {
+  const entries = new Uint8Array(code.length);
+  for (let pc = 0; pc < code.length; ) {
+    const opcode = code[pc]!;
+    const size = opcode >= 0x60 && opcode <= 0x7f ? opcode - 0x5f : 0;
+    if (size > 0) {
+      const target = smallImmediate(code, pc + 1, size);
+      if (target >= 0 && target < code.length && jumpdests[target] === 1) entries[target] = 1;
+    }
+    pc += 1 + size;
+  }
+  return entries;
+}
+
 /**
  * Splits code into basic blocks for `revision`. `code` is the unpadded code;
- * blocks that no jump or fall-through reaches are dropped (dead code).
+ * blocks start at pc 0, at `entries` (by default entryPoints) and after
+ * calls; blocks that no jump or fall-through reaches are dropped (dead code).
  */
-export function analyze(code: Uint8Array, jumpdests: Uint8Array, revision: Revision): Block[] {
+export function analyze(
+  code: Uint8Array,
+  jumpdests: Uint8Array,
+  revision: Revision,
+  entries: Uint8Array = entryPoints(code, jumpdests),
+): Block[] {
   const gasTable = staticGasTable(revision);
   const blocks: Block[] = [];
   let current: Block | undefined;
@@ -71,16 +130,12 @@ export function analyze(code: Uint8Array, jumpdests: Uint8Array, revision: Revis
     const opcode = code[pc]!;
     const gas = gasTable[opcode]!;
     const immediateSize = opcode >= 0x60 && opcode <= 0x7f ? opcode - 0x5f : 0;
-    if (jumpdests[pc] === 1) reachable = true;
+    if (entries[pc] === 1) reachable = true;
     if (!reachable) {
       pc += 1 + immediateSize;
       continue;
     }
-    if (
-      current === undefined ||
-      jumpdests[pc] === 1 ||
-      current.instructions.length >= MAX_BLOCK_INSTRUCTIONS
-    ) {
+    if (current === undefined || entries[pc] === 1 || current.instructions.length >= MAX_BLOCK_INSTRUCTIONS) {
       if (current !== undefined) current.fallthrough = pc;
       current = { start: pc, instructions: [], stackRequired: 0, stackGrowth: 0, fallthrough: undefined };
       blocks.push(current);
@@ -109,6 +164,16 @@ export function analyze(code: Uint8Array, jumpdests: Uint8Array, revision: Revis
   }
   for (const block of blocks) measureStack(block);
   return blocks;
+}
+
+/**
+ * True if the block runs straight into the block at its fallthrough pc: it
+ * was cut only because a jump destination (or the size limit) follows, not by
+ * a jump, a call or a terminator.
+ */
+export function runsIntoNext(block: Block): boolean {
+  const last = block.instructions.at(-1);
+  return last !== undefined && block.fallthrough !== undefined && !endsBlock(last.opcode, last.gas);
 }
 
 function endsInCall(block: Block): boolean {

@@ -4,6 +4,8 @@ import { type CompiledCode, compile } from './compile.js';
 interface Entry {
   runs: number;
   readonly byRevision: (CompiledCode | undefined)[];
+  /** Set once a computed jump reached a jump destination the compiled code could not be entered at. */
+  everyJumpdest: boolean;
 }
 
 export interface CodeCacheStats {
@@ -11,6 +13,8 @@ export interface CodeCacheStats {
   readonly compiled: number;
   /** Codes judged unsuitable and left to the interpreter. */
   readonly rejected: number;
+  /** Codes compiled again with every jump destination an entry point, after a jump missed the first layout. */
+  readonly recompiled: number;
   /** Bytes of generated source held, a proxy for the cache's memory. */
   readonly sourceBytes: number;
   readonly compileMs: number;
@@ -24,7 +28,7 @@ export interface CodeCacheStats {
  */
 export class CodeCache {
   private readonly entries = new WeakMap<Uint8Array, Entry>();
-  private stats = { compiled: 0, rejected: 0, sourceBytes: 0, compileMs: 0 };
+  private stats = { compiled: 0, rejected: 0, recompiled: 0, sourceBytes: 0, compileMs: 0 };
 
   /** The compiled code, compiling it once it has run `minRuns` times; undefined while cold or when unsuitable. */
   lookup(
@@ -36,13 +40,18 @@ export class CodeCache {
   ): CompiledCode | undefined {
     let entry = this.entries.get(code);
     if (entry === undefined) {
-      entry = { runs: 0, byRevision: [] };
+      entry = { runs: 0, byRevision: [], everyJumpdest: false };
       this.entries.set(code, entry);
     }
     let compiled = entry.byRevision[revision];
     if (compiled === undefined) {
       if (++entry.runs < minRuns) return undefined;
-      compiled = compile(code.subarray(0, codeSize), jumpdests, revision);
+      compiled = compile(
+        code.subarray(0, codeSize),
+        jumpdests,
+        revision,
+        entry.everyJumpdest ? 'every-jumpdest' : 'pushed',
+      );
       entry.byRevision[revision] = compiled;
       if (compiled.verdict === 'compiled') {
         this.stats.compiled++;
@@ -53,6 +62,20 @@ export class CodeCache {
       }
     }
     return compiled.verdict === 'compiled' ? compiled : undefined;
+  }
+
+  /**
+   * A computed jump reached a jump destination no block of the compiled code
+   * starts at (its target came from memory or arithmetic, not a PUSH): the
+   * code is compiled again, once, with every jump destination an entry point.
+   */
+  missedEntry(code: Uint8Array): void {
+    const entry = this.entries.get(code);
+    if (entry === undefined || entry.everyJumpdest) return;
+    entry.everyJumpdest = true;
+    for (const compiled of entry.byRevision) this.stats.sourceBytes -= compiled?.source.length ?? 0;
+    entry.byRevision.length = 0;
+    this.stats.recompiled++;
   }
 
   get statistics(): CodeCacheStats {

@@ -29,7 +29,7 @@ const KEYWORDS = new Set([
   'undefined',
 ]);
 /** Identifiers generated code may use: fixed names, temporaries, and property names of the runtime and context. */
-const ALLOWED = /^(t\d+|[a-z][a-zA-Z]*)$/;
+const ALLOWED = /^([tg]\d+|[a-z][a-zA-Z]*)$/;
 
 function identifiers(source: string): string[] {
   const withoutLiterals = source.replace(/'[a-z0-9-]+'/g, "''").replace(/\b(0x[0-9a-f]+|\d+)n?\b/g, '0');
@@ -92,11 +92,48 @@ describe('optimisation', () => {
     expect(source).toContain('ctx.gasLeft -= 17');
   });
 
-  it('judges code that is mostly jump destinations unsuitable', () => {
-    const code = new Uint8Array(1000).fill(0x5b);
-    expect(compile(code, analyzeJumpdests(code), Revision.Cancun).verdict).toBe('too-many-blocks');
+  it('judges a jump maze unsuitable, and a loop through many jump destinations suitable', () => {
+    // 100 blocks of `JUMPDEST PUSH1 next JUMP`: one jump per 4 bytes.
+    const maze = assemble(
+      Array.from({ length: 100 }, (_, i) => `JUMPDEST PUSH2 ${(i + 1) * 5} JUMP`).join(' ') +
+        ' JUMPDEST STOP',
+    );
+    expect(compile(maze, analyzeJumpdests(maze), Revision.Cancun).verdict).toBe('too-many-jumps');
+    const loop = assemble(`${'JUMPDEST '.repeat(1000)} PUSH0 CALLDATALOAD PUSH0 JUMPI STOP`);
+    expect(compile(loop, analyzeJumpdests(loop), Revision.Cancun).verdict).toBe('compiled');
     const large = new Uint8Array(0xc001);
     expect(compile(large, analyzeJumpdests(large), Revision.Cancun).verdict).toBe('too-large');
+  });
+
+  it('reads back a word stored at a constant offset without converting memory, until memory may change', () => {
+    const forwarded = sourceFor(
+      assemble('PUSH0 CALLDATALOAD PUSH1 64 MSTORE PUSH1 64 MLOAD PUSH1 64 MLOAD ADD PUSH0 SSTORE STOP'),
+    );
+    expect(forwarded).toContain('storeWord(64, ');
+    expect(forwarded).not.toContain('loadWord');
+    const overlapped = sourceFor(
+      assemble(
+        'PUSH0 CALLDATALOAD PUSH1 64 MSTORE PUSH1 1 PUSH1 80 MSTORE8 PUSH1 64 MLOAD PUSH0 SSTORE STOP',
+      ),
+    );
+    expect(overlapped).toContain('loadWord(64)');
+    const copied = sourceFor(
+      assemble(
+        'PUSH0 CALLDATALOAD PUSH1 64 MSTORE PUSH1 32 PUSH0 PUSH1 64 CALLDATACOPY PUSH1 64 MLOAD PUSH0 SSTORE STOP',
+      ),
+    );
+    expect(copied).toContain('loadWord(64)');
+  });
+
+  it('falls through a run of jump destinations and charges it as one chunk, again only when jumped into', () => {
+    // Both JUMPDESTs are entry points: PUSH1 3 holds one, PUSH1 2 JUMP the other.
+    const source = sourceFor(assemble('PUSH1 3 JUMPDEST JUMPDEST POP PUSH1 2 JUMP'));
+    // 3 + 1 + 1 + 2 + 3 + 8 from pc 0; 1 + 1 + 2 + 3 + 8 when jumped to pc 2; 1 + 2 + 3 + 8 at pc 3.
+    expect(source).toContain('ctx.gasLeft -= 18');
+    expect(source).toMatch(/if \(pc === 2 && !rt\.tryChargeGas\(ctx, 15\)\)/);
+    expect(source).toMatch(/if \(pc === 3 && !rt\.tryChargeGas\(ctx, 14\)\)/);
+    expect(source).not.toContain('pc = 3; continue;');
+    expect(source).toContain('pc = 2; continue;');
   });
 });
 

@@ -1,7 +1,7 @@
 import type { Revision } from '@tandem-evm/host';
 import { MAX_WORD } from '@tandem-evm/primitives';
 import { add, byte, clz, exp, sar, sdiv, signExtend, slt, smod, sub } from '@tandem-evm/runtime';
-import { type Block, endsGasChunk, type Instruction } from './analysis.js';
+import { type Block, chunkCost, endsGasChunk, type Instruction } from './analysis.js';
 
 /**
  * What a block function returns when it does not continue at a pc (a pc is
@@ -94,8 +94,27 @@ const RUNTIME_STATUS_CALLS: Record<number, { operands: number; call: (args: stri
 };
 
 /**
+ * Where a block sits in its group function: how it is entered and left.
+ * A block that runs into the next case of the switch falls through to it
+ * without a dispatch and, when the chunk it ends with is still open, charges
+ * that block's first chunk with its own: the next block then charges it again
+ * only when entered by a jump, which it tells by `pc` (the pc the group
+ * function was entered or jumped to, never a block fallen into).
+ */
+export interface BlockLayout {
+  /** Start pcs of the blocks in the same group function. */
+  readonly group: ReadonlySet<number>;
+  /** The next case of the switch starts at this block's fallthrough pc. */
+  readonly fallsIntoNextCase: boolean;
+  /** Static gas of the next block's first chunk that this block's last chunk charges (0 for none). */
+  readonly nextChunkCost: number;
+  /** The previous block charges this block's first chunk when it falls through into it. */
+  readonly chargedByPrevious: boolean;
+}
+
+/**
  * Generates the JS source of one block: the body of a `case start:` in a
- * group function `(ctx, stack, sp) => pc or a BLOCK_* code` whose loop
+ * group function `(ctx, stack, sp, pc) => pc or a BLOCK_* code` whose loop
  * dispatches on `pc`. A jump to a block of the same group continues the loop;
  * any other transfer returns the pc to the caller's dispatch.
  */
@@ -107,21 +126,24 @@ export class BlockWriter {
   private temporaries = 0;
   /** Static gas charged for the current chunk from the current instruction on. */
   private chunkRemaining = 0;
+  /**
+   * Words this block stored to or loaded from memory at constant offsets, by
+   * offset: a later MLOAD there reads the value without converting bytes
+   * (the store itself still happens). Forgotten when memory may have changed.
+   */
+  private readonly knownWords = new Map<number, Item>();
 
   constructor(
     private readonly block: Block,
     private readonly codeSize: number,
     private readonly jumpdests: Uint8Array,
     private readonly revision: Revision,
-    /** Start pcs of the blocks in the same group function. */
-    private readonly group: ReadonlySet<number>,
+    private readonly layout: BlockLayout,
   ) {}
 
   generate(): string {
     const { block } = this;
-    this.emit(
-      `if (sp < ${block.stackRequired} || sp > ${1024 - block.stackGrowth}) return rt.fallback(ctx, ${block.start}, sp);`,
-    );
+    this.checkStack();
     const instructions = block.instructions;
     let chunkStart = true;
     for (let i = 0; i < instructions.length; i++) {
@@ -140,12 +162,28 @@ export class BlockWriter {
     }
     this.spill();
     if (block.fallthrough === undefined) throw new Error('multipass: block without an end');
-    this.emit(
-      block.fallthrough >= this.codeSize
-        ? `return rt.halt(ctx, ${block.fallthrough}, sp, 'success');`
-        : this.transfer(block.fallthrough),
-    );
+    if (block.fallthrough >= this.codeSize)
+      this.emit(`return rt.halt(ctx, ${block.fallthrough}, sp, 'success');`);
+    else if (!this.layout.fallsIntoNextCase) this.emit(this.transfer(block.fallthrough));
     return this.finish();
+  }
+
+  /**
+   * Hands the block to the interpreter when the stack cannot hold it; a check
+   * that cannot fail is left out. A block fallen into gives back the gas its
+   * previous block charged for it.
+   */
+  private checkStack(): void {
+    const { start, stackRequired, stackGrowth, instructions } = this.block;
+    const tests = [
+      ...(stackRequired > 0 ? [`sp < ${stackRequired}`] : []),
+      ...(stackGrowth > 0 ? [`sp > ${1024 - stackGrowth}`] : []),
+    ];
+    if (tests.length === 0) return;
+    const refund = this.layout.chargedByPrevious
+      ? `if (pc !== ${start}) ctx.gasLeft += ${this.chunkCharge(instructions, 0)}; `
+      : '';
+    this.emit(`if (${tests.join(' || ')}) { ${refund}return rt.fallback(ctx, ${start}, sp); }`);
   }
 
   private finish(): string {
@@ -154,7 +192,7 @@ export class BlockWriter {
 
   /** Code that continues at block `pc` (the stack is spilled). */
   private transfer(pc: number): string {
-    return this.group.has(pc) ? `pc = ${pc}; continue;` : `ctx.stackTop = sp; return ${pc};`;
+    return this.layout.group.has(pc) ? `pc = ${pc}; continue;` : `ctx.stackTop = sp; return ${pc};`;
   }
 
   private emit(line: string): void {
@@ -216,18 +254,22 @@ export class BlockWriter {
     return snippet;
   }
 
+  /** Static gas the chunk starting at instruction `from` charges: its own, and the next block's first chunk when it runs on into it. */
+  private chunkCharge(instructions: Instruction[], from: number): number {
+    const { cost, open } = chunkCost(instructions, from);
+    return open ? cost + this.layout.nextChunkCost : cost;
+  }
+
   /** Charges the static gas of the chunk starting at instruction `from` at once, or falls back for exact charging. */
   private chargeChunk(instructions: Instruction[], from: number): void {
-    let cost = 0;
-    for (let i = from; i < instructions.length; i++) {
-      const { gas, opcode } = instructions[i]!;
-      if (gas < 0) break;
-      cost += gas;
-      if (endsGasChunk(opcode)) break;
-    }
+    const cost = this.chunkCharge(instructions, from);
     this.chunkRemaining = cost;
     if (cost === 0) return;
     const pc = instructions[from]!.pc;
+    if (from === 0 && this.layout.chargedByPrevious) {
+      this.emit(`if (pc === ${pc} && !rt.tryChargeGas(ctx, ${cost})) return rt.fallback(ctx, ${pc}, sp);`);
+      return;
+    }
     this.emit(
       `if ((ctx.gasLeft -= ${cost}) < 0 && !rt.drawReserve(ctx)) { ctx.gasLeft += ${cost}; ${this.spillSnippet()} return rt.fallback(ctx, ${pc}, sp); }`,
     );
@@ -257,6 +299,18 @@ export class BlockWriter {
       start: name,
       check: `${name} < 0 || (ctx.memory.size < ${name} + ${width} && !rt.tryExpandMemory(ctx, ${name} + ${width}))`,
     };
+  }
+
+  /** Forgets the known words a write of `width` bytes at `offset` overlaps (all of them for an offset known only at run time). */
+  private forgetWords(offset: bigint | undefined, width: number): void {
+    if (offset === undefined || offset > 0xffffffffn) {
+      this.knownWords.clear();
+      return;
+    }
+    const start = Number(offset);
+    for (const known of this.knownWords.keys()) {
+      if (known < start + width && start < known + 32) this.knownWords.delete(known);
+    }
   }
 
   private halt(pc: number, status: string, output?: string): void {
@@ -311,6 +365,8 @@ export class BlockWriter {
     }
     const statusCall = RUNTIME_STATUS_CALLS[opcode];
     if (statusCall !== undefined) {
+      // All but SSTORE write memory at offsets known only at run time.
+      if (opcode !== 0x55) this.knownWords.clear();
       const args = Array.from({ length: statusCall.operands }, () => this.pop().code);
       this.haltIfStatus(pc, statusCall.call(args));
       return false;
@@ -425,6 +481,7 @@ export class BlockWriter {
         this.push(literal(BigInt(this.codeSize)));
         return false;
       case 0x3c: {
+        this.knownWords.clear();
         const address = this.pop().code;
         const memoryOffset = this.pop().code;
         const codeOffset = this.pop().code;
@@ -453,10 +510,20 @@ export class BlockWriter {
         return false;
       case 0x51: {
         this.ensure(1);
+        const offset = this.items[this.items.length - 1]!.constant;
+        const known = offset === undefined ? undefined : this.knownWords.get(Number(offset));
+        if (known !== undefined) {
+          // Memory already covers a word this block stored or loaded: no expansion, no dynamic gas.
+          this.pop();
+          this.push(known);
+          return false;
+        }
         const fallback = this.fallbackBefore(pc);
         const { start, check } = this.memoryEnd(this.pop(), 32);
         this.emit(`if (${check}) { ${fallback} }`);
-        this.push(this.temporary(`ctx.memory.loadWord(${start})`));
+        const word = this.temporary(`ctx.memory.loadWord(${start})`);
+        if (offset !== undefined && offset <= 0xffffffffn) this.knownWords.set(Number(offset), word);
+        this.push(word);
         return false;
       }
       case 0x52:
@@ -464,14 +531,18 @@ export class BlockWriter {
         this.ensure(2);
         const fallback = this.fallbackBefore(pc);
         const offset = this.pop();
-        const value = this.pop().code;
-        const { start, check } = this.memoryEnd(offset, opcode === 0x52 ? 32 : 1);
+        const value = this.pop();
+        const width = opcode === 0x52 ? 32 : 1;
+        const { start, check } = this.memoryEnd(offset, width);
         this.emit(`if (${check}) { ${fallback} }`);
         this.emit(
           opcode === 0x52
-            ? `ctx.memory.storeWord(${start}, ${value});`
-            : `ctx.memory.bytes[${start}] = Number(${value} & 0xffn);`,
+            ? `ctx.memory.storeWord(${start}, ${value.code});`
+            : `ctx.memory.bytes[${start}] = Number(${value.code} & 0xffn);`,
         );
+        this.forgetWords(offset.constant, width);
+        if (opcode === 0x52 && offset.constant !== undefined)
+          this.knownWords.set(Number(offset.constant), value);
         return false;
       }
       case 0x54: {

@@ -1,6 +1,6 @@
 import type { Revision } from '@tandem-evm/host';
-import { analyze, type Block } from './analysis.js';
-import { BlockWriter } from './codegen.js';
+import { analyze, type Block, chunkCost, endsGasChunk, entryPoints, runsIntoNext } from './analysis.js';
+import { type BlockLayout, BlockWriter } from './codegen.js';
 import { type Bindings, bindings } from './runtime-bindings.js';
 
 /**
@@ -16,10 +16,18 @@ declare const performance: { now(): number };
 export const MAX_GROUP_INSTRUCTIONS = 200;
 
 /** Why code stays in the interpreter. */
-export type Verdict = 'compiled' | 'too-large' | 'too-many-blocks' | 'straight-line';
+export type Verdict = 'compiled' | 'too-large' | 'too-many-jumps' | 'straight-line';
+
+/**
+ * Which jump destinations compiled code can be entered at: those a PUSH holds
+ * (fewer, longer blocks), or every one, for code that computed a jump some
+ * other way (a jump table in memory).
+ */
+export type Entries = 'pushed' | 'every-jumpdest';
 
 export interface CompiledCode {
   readonly verdict: Verdict;
+  readonly entries: Entries;
   /** Block functions indexed by their start pc (sparse). */
   readonly blocks: readonly (BlockFunction | undefined)[];
   readonly blockCount: number;
@@ -31,11 +39,12 @@ export interface CompiledCode {
 /** Largest code compiled: the EIP-3860 initcode limit. Larger code is interpreted. */
 export const MAX_COMPILED_CODE_SIZE = 0xc000;
 /**
- * Code with more than one jump destination per 8 bytes (jump mazes, fuzz) costs more to
- * compile than it gains: each block runs too rarely for V8 to optimise it. Compiled
- * Solidity has about one per 20–30 bytes.
+ * Code with more than one jump per 8 bytes (jump mazes) costs more to compile than
+ * it gains: each block runs too rarely for V8 to optimise it. Compiled Solidity
+ * has about one per 20–30 bytes. Jump destinations alone cost little: a run of
+ * them falls through from case to case and is charged as one chunk.
  */
-const MAX_BLOCKS_PER_BYTE = 0.125;
+const MAX_JUMPS_PER_BYTE = 0.125;
 
 /**
  * Generates JavaScript source for `code`: a function of `rt` (the runtime
@@ -47,8 +56,13 @@ export function generateSource(
   code: Uint8Array,
   jumpdests: Uint8Array,
   revision: Revision,
+  entries: Entries = 'pushed',
 ): { source: string; blockCount: number } {
-  return sourceOf(analyze(code, jumpdests, revision), code.length, jumpdests, revision);
+  return sourceOf(analyzeFor(code, jumpdests, revision, entries), code.length, jumpdests, revision);
+}
+
+function analyzeFor(code: Uint8Array, jumpdests: Uint8Array, revision: Revision, entries: Entries): Block[] {
+  return analyze(code, jumpdests, revision, entries === 'pushed' ? entryPoints(code, jumpdests) : jumpdests);
 }
 
 function sourceOf(
@@ -59,17 +73,48 @@ function sourceOf(
 ): { source: string; blockCount: number } {
   const parts: string[] = [];
   for (const group of groupBlocks(blocks)) {
-    const starts = new Set(group.map((block) => block.start));
-    const cases = group.map((block) =>
-      new BlockWriter(block, codeSize, jumpdests, revision, starts).generate(),
+    const layouts = layoutGroup(group);
+    const cases = group.map((block, i) =>
+      new BlockWriter(block, codeSize, jumpdests, revision, layouts[i]!).generate(),
     );
     const entries = group.map((block) => block.start).join(', ');
+    // Named after its first pc, so that a profile says which code is hot.
     parts.push(
-      `[[${entries}], function (ctx, stack, sp, pc) {\n for (;;) switch (pc) {\n  ${cases.join('\n  ')}\n  default: ctx.stackTop = sp; return pc;\n }\n}]`,
+      `[[${entries}], function g${group[0]!.start}(ctx, stack, sp, pc) {\n for (;;) switch (pc) {\n  ${cases.join('\n  ')}\n  default: ctx.stackTop = sp; return pc;\n }\n}]`,
     );
   }
   const source = `'use strict';\nconst M = rt.M, A = rt.A;\nreturn [\n${parts.join(',\n')}\n];`;
   return { source, blockCount: blocks.length };
+}
+
+/**
+ * How each block of a group is entered and left (see BlockLayout), from the
+ * last block back, since a block's first chunk may run on into the next one.
+ */
+function layoutGroup(group: Block[]): BlockLayout[] {
+  const starts = new Set(group.map((block) => block.start));
+  const fallsIntoNextCase = group.map(
+    (block, i) => i + 1 < group.length && block.fallthrough === group[i + 1]!.start,
+  );
+  const chained = group.map(
+    (block, i) =>
+      fallsIntoNextCase[i]! && runsIntoNext(block) && !endsGasChunk(block.instructions.at(-1)!.opcode),
+  );
+  const layouts: BlockLayout[] = new Array(group.length);
+  /** The gas the first chunk of the block after the current one charges. */
+  let nextFirstChunk = 0;
+  for (let i = group.length - 1; i >= 0; i--) {
+    const block = group[i]!;
+    layouts[i] = {
+      group: starts,
+      fallsIntoNextCase: fallsIntoNextCase[i]!,
+      nextChunkCost: chained[i] ? nextFirstChunk : 0,
+      chargedByPrevious: i > 0 && chained[i - 1]!,
+    };
+    const first = chunkCost(block.instructions, 0);
+    nextFirstChunk = first.cost + (first.open && chained[i] ? nextFirstChunk : 0);
+  }
+  return layouts;
 }
 
 /**
@@ -94,12 +139,16 @@ function groupBlocks(blocks: Block[]): Block[][] {
   return groups;
 }
 
-/** The verdicts that need no analysis: checked before any work is done. */
-function sizeVerdict(code: Uint8Array, jumpdests: Uint8Array): Verdict {
-  if (code.length > MAX_COMPILED_CODE_SIZE) return 'too-large';
-  let count = 0;
-  for (let i = 0; i < jumpdests.length; i++) count += jumpdests[i]!;
-  return count > 64 && count > code.length * MAX_BLOCKS_PER_BYTE ? 'too-many-blocks' : 'compiled';
+function endsInJump(block: Block): boolean {
+  const opcode = block.instructions.at(-1)?.opcode;
+  return opcode === 0x56 || opcode === 0x57;
+}
+
+/** Why analysed code stays in the interpreter, or 'compiled' when it does not. */
+function shapeVerdict(blocks: Block[], codeSize: number): Verdict {
+  const jumps = blocks.filter(endsInJump).length;
+  if (jumps > 64 && jumps > codeSize * MAX_JUMPS_PER_BYTE) return 'too-many-jumps';
+  return blocks.some(mayLoop) ? 'compiled' : 'straight-line';
 }
 
 /**
@@ -118,16 +167,28 @@ function mayLoop(block: Block): boolean {
 }
 
 /** Compiles code for one revision (or says why not). */
-export function compile(code: Uint8Array, jumpdests: Uint8Array, revision: Revision): CompiledCode {
+export function compile(
+  code: Uint8Array,
+  jumpdests: Uint8Array,
+  revision: Revision,
+  entries: Entries = 'pushed',
+): CompiledCode {
   const started = performance.now();
-  const early = sizeVerdict(code, jumpdests);
-  if (early !== 'compiled') return { verdict: early, blocks: [], blockCount: 0, source: '', compileMs: 0 };
-  const analyzed = analyze(code, jumpdests, revision);
-  if (!analyzed.some(mayLoop))
-    return { verdict: 'straight-line', blocks: [], blockCount: 0, source: '', compileMs: 0 };
+  const rejected = (verdict: Verdict): CompiledCode => ({
+    verdict,
+    entries,
+    blocks: [],
+    blockCount: 0,
+    source: '',
+    compileMs: 0,
+  });
+  if (code.length > MAX_COMPILED_CODE_SIZE) return rejected('too-large');
+  const analyzed = analyzeFor(code, jumpdests, revision, entries);
+  const verdict = shapeVerdict(analyzed, code.length);
+  if (verdict !== 'compiled') return rejected(verdict);
   const { source, blockCount } = sourceOf(analyzed, code.length, jumpdests, revision);
   const factory = new Function('rt', source) as (rt: Bindings) => [number[], BlockFunction][];
   const blocks: (BlockFunction | undefined)[] = new Array(code.length + 1);
   for (const [starts, group] of factory(bindings)) for (const start of starts) blocks[start] = group;
-  return { verdict: 'compiled', blocks, blockCount, source, compileMs: performance.now() - started };
+  return { verdict: 'compiled', entries, blocks, blockCount, source, compileMs: performance.now() - started };
 }

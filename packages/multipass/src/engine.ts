@@ -25,7 +25,12 @@ function runCompiled(
   let pc = context.pc;
   for (;;) {
     const block = blocks[pc];
-    if (block === undefined) throw new Error(`multipass: no block starts at pc ${pc}`);
+    if (block === undefined) {
+      // A computed jump to a jump destination that is no entry point: the interpreter goes on from it.
+      cache.missedEntry(context.code);
+      context.pc = pc;
+      return RunOutcome.Fallback;
+    }
     pc = block(context, stack, sp, pc);
     if (pc < 0) {
       if (pc === BLOCK_HALTED) return RunOutcome.Halted;
