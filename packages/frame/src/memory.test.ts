@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Memory } from './memory.js';
 
@@ -11,6 +12,29 @@ describe('Memory', () => {
     expect(memory.loadWord(3)).toBe(word);
     expect(memory.loadWord(4)).toBe(((word << 8n) & ((1n << 256n) - 1n)) | 0n);
   });
+  it('round-trips every word through its bytes, over whatever was there, on both sides of 2^64', () => {
+    const edges = [
+      0n,
+      1n,
+      (1n << 64n) - 1n,
+      1n << 64n,
+      ...Array.from({ length: 6 }, (_, i) => 1n << BigInt(64 + 32 * i)),
+    ];
+    const word = fc.oneof(fc.constantFrom(...edges), fc.bigInt({ min: 0n, max: (1n << 256n) - 1n }));
+    const memory = new Memory();
+    memory.grow(96);
+    fc.assert(
+      fc.property(word, word, fc.integer({ min: 0, max: 64 }), (before, value, offset) => {
+        memory.storeWord(offset, before);
+        memory.storeWord(offset, value);
+        const bytes = memory.bytes.subarray(offset, offset + 32);
+        expect(BigInt(`0x${Buffer.from(bytes).toString('hex')}`)).toBe(value);
+        expect(memory.loadWord(offset)).toBe(value);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('keeps contents and its view when it grows past its capacity', () => {
     const memory = new Memory();
     memory.grow(32);

@@ -2,6 +2,7 @@
 export const MAX_MEMORY_SIZE = 0xffffffff;
 
 const INITIAL_CAPACITY = 4096;
+const MAX_UINT64 = 0xffffffffffffffffn;
 
 /**
  * A frame's byte-addressed memory. `size` is the EVM-visible size (a multiple
@@ -13,20 +14,41 @@ export class Memory {
   view: DataView = new DataView(this.bytes.buffer);
   size = 0;
 
-  /** The 32-byte big-endian word at `offset` (4 native 64-bit reads instead of 32 byte steps). */
+  /**
+   * The 32-byte big-endian word at `offset`. Most words programs keep in
+   * memory (pointers, lengths, amounts) fit in 64 bits: those take one BigInt
+   * read; others 4 native 64-bit reads put together.
+   */
   loadWord(offset: number): bigint {
     const view = this.view;
+    const highBits =
+      view.getUint32(offset) |
+      view.getUint32(offset + 4) |
+      view.getUint32(offset + 8) |
+      view.getUint32(offset + 12) |
+      view.getUint32(offset + 16) |
+      view.getUint32(offset + 20);
+    if (highBits === 0) return view.getBigUint64(offset + 24);
     const high = (view.getBigUint64(offset) << 64n) | view.getBigUint64(offset + 8);
     const low = (view.getBigUint64(offset + 16) << 64n) | view.getBigUint64(offset + 24);
     return (high << 128n) | low;
   }
 
-  /** Stores a word big-endian at `offset`; setBigUint64 keeps the low 64 bits of each shifted part. */
+  /**
+   * Stores a word big-endian at `offset`; setBigUint64 keeps the low 64 bits
+   * of each shifted part. A word that fits in 64 bits needs no shifts.
+   */
   storeWord(offset: number, word: bigint): void {
     const view = this.view;
-    view.setBigUint64(offset, word >> 192n);
-    view.setBigUint64(offset + 8, word >> 128n);
-    view.setBigUint64(offset + 16, word >> 64n);
+    if (word <= MAX_UINT64) {
+      view.setBigUint64(offset, 0n);
+      view.setBigUint64(offset + 8, 0n);
+      view.setBigUint64(offset + 16, 0n);
+    } else {
+      view.setBigUint64(offset, word >> 192n);
+      view.setBigUint64(offset + 8, word >> 128n);
+      view.setBigUint64(offset + 16, word >> 64n);
+    }
     view.setBigUint64(offset + 24, word);
   }
 
