@@ -17,6 +17,7 @@ interface ProfileNode {
   hitCount?: number;
 }
 
+process.setSourceMapsEnabled(false);
 const [caseName, engineName = 'interpreter', secondsText = '3'] = process.argv.slice(2);
 const workload = allWorkloads().find((entry) => entry.name === caseName);
 const factory = ENGINES[engineName];
