@@ -25,6 +25,7 @@ const KEYWORDS = new Set([
   'rt',
   'M',
   'A',
+  'S',
   'status',
   'undefined',
 ]);

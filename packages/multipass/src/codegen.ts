@@ -28,11 +28,21 @@ const FALSE = literal(0n);
 
 type Fold = (a: bigint, b: bigint) => bigint;
 
-/** Pure binary operations: how to fold constants, and the code for the general case (a is the top). */
-const BINARY: Record<number, { fold: Fold; code: (a: string, b: string) => string }> = {
-  1: { fold: add, code: (a, b) => `rt.add(${a}, ${b})` },
-  2: { fold: (a, b) => (a * b) & MAX_WORD, code: (a, b) => `(${a} * ${b}) & M` },
-  3: { fold: sub, code: (a, b) => `rt.sub(${a}, ${b})` },
+/**
+ * Pure binary operations: how to fold constants, and the code for the general
+ * case (a is the top). `wrap` says the code's result may leave the word's
+ * range upwards or downwards; the writer then reduces it mod 2^256 only when
+ * it did, one BigInt allocation fewer than an unconditional `& M`. The common
+ * ones are written out rather than called through `rt`: V8 stops inlining
+ * calls into a function after a small budget, and a group function has many.
+ */
+const BINARY: Record<
+  number,
+  { fold: Fold; code: (a: string, b: string) => string; wrap?: 'above' | 'below' }
+> = {
+  1: { fold: add, code: (a, b) => `${a} + ${b}`, wrap: 'above' },
+  2: { fold: (a, b) => (a * b) & MAX_WORD, code: (a, b) => `${a} * ${b}`, wrap: 'above' },
+  3: { fold: sub, code: (a, b) => `${a} - ${b}`, wrap: 'below' },
   4: { fold: (a, b) => (b === 0n ? 0n : a / b), code: (a, b) => `${b} === 0n ? 0n : ${a} / ${b}` },
   5: { fold: sdiv, code: (a, b) => `rt.sdiv(${a}, ${b})` },
   6: { fold: (a, b) => (b === 0n ? 0n : a % b), code: (a, b) => `${b} === 0n ? 0n : ${a} % ${b}` },
@@ -44,11 +54,17 @@ const BINARY: Record<number, { fold: Fold; code: (a: string, b: string) => strin
   26: { fold: byte, code: (a, b) => `rt.byte(${a}, ${b})` },
   27: {
     fold: (a, b) => (a < 256n ? (b << a) & MAX_WORD : 0n),
-    code: (a, b) => `${a} < 256n ? (${b} << ${a}) & M : 0n`,
+    code: (a, b) => `${a} < 256n ? ${b} << ${a} : 0n`,
+    wrap: 'above',
   },
   28: { fold: (a, b) => (a < 256n ? b >> a : 0n), code: (a, b) => `${a} < 256n ? ${b} >> ${a} : 0n` },
   29: { fold: sar, code: (a, b) => `rt.sar(${a}, ${b})` },
 };
+
+/** a < b as signed words, with no BigInt allocated: same signs compare as unsigned; otherwise a is less when negative. */
+function signedLess(a: string, b: string): string {
+  return `((${a} >= S) === (${b} >= S) ? ${a} < ${b} : ${a} >= S)`;
+}
 
 /** Comparisons produce conditions. */
 const COMPARE: Record<
@@ -57,8 +73,8 @@ const COMPARE: Record<
 > = {
   16: { fold: (a, b) => a < b, code: (a, b) => `${a} < ${b}` },
   17: { fold: (a, b) => a > b, code: (a, b) => `${a} > ${b}` },
-  18: { fold: slt, code: (a, b) => `rt.slt(${a}, ${b})` },
-  19: { fold: (a, b) => slt(b, a), code: (a, b) => `rt.slt(${b}, ${a})` },
+  18: { fold: slt, code: (a, b) => signedLess(a, b) },
+  19: { fold: (a, b) => slt(b, a), code: (a, b) => signedLess(b, a) },
   20: { fold: (a, b) => a === b, code: (a, b) => `${a} === ${b}` },
 };
 
@@ -294,7 +310,8 @@ export class BlockWriter {
       };
     }
     const name = `t${this.temporaries++}`;
-    this.emit(`const ${name} = rt.offsetOf(${offset.code});`);
+    // rt.offsetOf, written out (see BINARY).
+    this.emit(`const ${name} = ${offset.code} <= 0xffffffffn ? Number(${offset.code}) : -1;`);
     return {
       start: name,
       check: `${name} < 0 || (ctx.memory.size < ${name} + ${width} && !rt.tryExpandMemory(ctx, ${name} + ${width}))`,
@@ -342,11 +359,20 @@ export class BlockWriter {
     if (binary !== undefined) {
       const a = this.pop();
       const b = this.pop();
-      this.push(
-        a.constant !== undefined && b.constant !== undefined
-          ? literal(binary.fold(a.constant, b.constant))
-          : this.temporary(binary.code(a.code, b.code)),
-      );
+      if (a.constant !== undefined && b.constant !== undefined) {
+        this.push(literal(binary.fold(a.constant, b.constant)));
+        return false;
+      }
+      const result = this.temporary(binary.code(a.code, b.code));
+      if (binary.wrap === undefined) this.push(result);
+      else {
+        const r = result.code;
+        this.push(
+          this.temporary(
+            binary.wrap === 'above' ? `${r} > M ? ${r} & M : ${r}` : `${r} < 0n ? ${r} & M : ${r}`,
+          ),
+        );
+      }
       return false;
     }
     const compare = COMPARE[opcode];

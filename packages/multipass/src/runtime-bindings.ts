@@ -1,7 +1,7 @@
 import type { ExecutionContext } from '@tandem-evm/frame';
 import { expCost } from '@tandem-evm/gas';
 import type { Status } from '@tandem-evm/host';
-import { ADDRESS_MASK, MAX_WORD } from '@tandem-evm/primitives';
+import { ADDRESS_MASK, MAX_WORD, SIGN_BIT } from '@tandem-evm/primitives';
 import * as runtime from '@tandem-evm/runtime';
 import { BLOCK_FALLBACK, BLOCK_HALTED } from './codegen.js';
 
@@ -13,6 +13,7 @@ export const bindings = {
   ...runtime,
   M: MAX_WORD,
   A: ADDRESS_MASK,
+  S: SIGN_BIT,
   expCost,
   keccak: runtime.keccakOfMemory,
 

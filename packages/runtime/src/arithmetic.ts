@@ -47,9 +47,10 @@ export function smod(a: bigint, b: bigint): bigint {
   return (toSigned(a) % toSigned(b)) & MAX_WORD;
 }
 
-/** Signed less-than: flipping the sign bit maps two's complement order onto unsigned order. */
+/** Signed less-than, allocating nothing: words of one sign compare as unsigned; otherwise the negative one is less. */
 export function slt(a: bigint, b: bigint): boolean {
-  return (a ^ SIGN_BIT) < (b ^ SIGN_BIT);
+  const negative = a >= SIGN_BIT;
+  return negative === b >= SIGN_BIT ? a < b : negative;
 }
 
 export function byte(index: bigint, value: bigint): bigint {
