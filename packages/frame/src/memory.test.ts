@@ -35,6 +35,46 @@ describe('Memory', () => {
     );
   });
 
+  it('loads what its bytes say after any mix of word, byte and direct writes, growth and reset', () => {
+    const word = fc.oneof(
+      fc.constantFrom(0n, 1n, (1n << 256n) - 1n),
+      fc.bigInt({ min: 0n, max: (1n << 256n) - 1n }),
+    );
+    // Mostly aligned offsets, where words are remembered.
+    const offset = fc.oneof(
+      fc.integer({ min: 0, max: 5 }).map((i) => i * 32),
+      fc.integer({ min: 0, max: 160 }),
+    );
+    const operation = fc.oneof(
+      fc.record({ kind: fc.constant('word' as const), offset, value: word }),
+      fc.record({ kind: fc.constant('byte' as const), offset, value: fc.integer({ min: 0, max: 255 }) }),
+      fc.record({ kind: fc.constant('direct' as const), offset, value: fc.uint8Array({ maxLength: 40 }) }),
+      fc.record({ kind: fc.constant('load' as const), offset }),
+      fc.record({ kind: fc.constant('reset' as const) }),
+    );
+    fc.assert(
+      fc.property(fc.array(operation, { maxLength: 40 }), (operations) => {
+        const memory = new Memory();
+        memory.grow(224);
+        for (const op of operations) {
+          if (op.kind === 'word') memory.storeWord(op.offset, op.value);
+          else if (op.kind === 'byte') memory.storeByte(op.offset, op.value);
+          else if (op.kind === 'direct') {
+            memory.bytes.set(op.value, op.offset);
+            memory.forget(op.offset, op.offset + op.value.length);
+          } else if (op.kind === 'reset') {
+            memory.reset(1 << 20);
+            memory.grow(224);
+          } else {
+            const bytes = memory.bytes.subarray(op.offset, op.offset + 32);
+            expect(memory.loadWord(op.offset)).toBe(BigInt(`0x${Buffer.from(bytes).toString('hex')}`));
+          }
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('keeps contents and its view when it grows past its capacity', () => {
     const memory = new Memory();
     memory.grow(32);

@@ -7,12 +7,19 @@ const MAX_UINT64 = 0xffffffffffffffffn;
 /**
  * A frame's byte-addressed memory. `size` is the EVM-visible size (a multiple
  * of 32); `bytes` may be larger, and everything in it past `size` is zero.
+ *
+ * `bytes` is always current. Beside it, `words` keeps the word last stored or
+ * loaded at each 32-byte-aligned offset, so that loading it again converts no
+ * bytes (a pointer like Solidity's at 0x40 is loaded over and over). Code that
+ * writes `bytes` itself must call `forget` for the range it wrote.
  */
 export class Memory {
   bytes: Uint8Array = new Uint8Array(INITIAL_CAPACITY);
   /** A view of `bytes` for word-sized loads and stores. */
   view: DataView = new DataView(this.bytes.buffer);
   size = 0;
+  /** By offset / 32: the word there, or undefined when not known; at least size / 32 long. */
+  private words: (bigint | undefined)[] = [];
 
   /**
    * The 32-byte big-endian word at `offset`. Most words programs keep in
@@ -20,6 +27,17 @@ export class Memory {
    * read; others 4 native 64-bit reads put together.
    */
   loadWord(offset: number): bigint {
+    const aligned = (offset & 31) === 0;
+    if (aligned) {
+      const known = this.words[offset >>> 5];
+      if (known !== undefined) return known;
+    }
+    const word = this.readWord(offset);
+    if (aligned) this.words[offset >>> 5] = word;
+    return word;
+  }
+
+  private readWord(offset: number): bigint {
     const view = this.view;
     const highBits =
       view.getUint32(offset) |
@@ -50,6 +68,25 @@ export class Memory {
       view.setBigUint64(offset + 16, word >> 64n);
     }
     view.setBigUint64(offset + 24, word);
+    const index = offset >>> 5;
+    if ((offset & 31) === 0) this.words[index] = word;
+    else {
+      this.words[index] = undefined;
+      this.words[index + 1] = undefined;
+    }
+  }
+
+  /** MSTORE8. */
+  storeByte(offset: number, byte: number): void {
+    this.bytes[offset] = byte;
+    this.words[offset >>> 5] = undefined;
+  }
+
+  /** Forgets the known words overlapping bytes [start, end), which the caller wrote through `bytes`. */
+  forget(start: number, end: number): void {
+    const words = this.words;
+    const last = Math.min(words.length, (end + 31) >>> 5);
+    for (let i = start >>> 5; i < last; i++) words[i] = undefined;
   }
 
   /** Grows the visible size to `newSize` bytes (a multiple of 32), zero-filled. */
@@ -63,6 +100,9 @@ export class Memory {
       this.view = new DataView(bytes.buffer);
     }
     this.size = newSize;
+    // Grown one entry at a time so the array stays dense (a store never lands past its end).
+    const words = this.words;
+    while (words.length < newSize >>> 5) words.push(undefined);
   }
 
   /**
@@ -74,8 +114,10 @@ export class Memory {
     if (this.bytes.length > retainLimit) {
       this.bytes = new Uint8Array(INITIAL_CAPACITY);
       this.view = new DataView(this.bytes.buffer);
+      this.words = [];
     } else {
       this.bytes.fill(0, 0, this.size);
+      this.words.fill(undefined, 0, this.size >>> 5);
     }
     this.size = 0;
   }

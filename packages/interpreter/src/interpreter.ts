@@ -389,7 +389,7 @@ export function run(context: ExecutionContext, childResult: Result | undefined):
         sp -= 2;
         const offset = offsetOf(stack[sp + 1]!);
         if (offset < 0 || !chargeMemoryEnd(context, offset + 1)) return stop(context, pc, sp, 'out-of-gas');
-        context.memory.bytes[offset] = Number(stack[sp]! & 0xffn);
+        context.memory.storeByte(offset, Number(stack[sp]! & 0xffn));
         break;
       }
       case 0x54: {

@@ -564,7 +564,7 @@ export class BlockWriter {
         this.emit(
           opcode === 0x52
             ? `ctx.memory.storeWord(${start}, ${value.code});`
-            : `ctx.memory.bytes[${start}] = Number(${value.code} & 0xffn);`,
+            : `ctx.memory.storeByte(${start}, Number(${value.code} & 0xffn));`,
         );
         this.forgetWords(offset.constant, width);
         if (opcode === 0x52 && offset.constant !== undefined)

@@ -155,7 +155,10 @@ export function applyChildResult(context: ExecutionContext, result: Result): big
     return success && result.createdAddress !== undefined ? result.createdAddress : 0n;
   }
   const copySize = Math.min(context.pendingOutputSize, result.output.length);
-  if (copySize > 0)
-    context.memory.bytes.set(result.output.subarray(0, copySize), context.pendingOutputOffset);
+  if (copySize > 0) {
+    const offset = context.pendingOutputOffset;
+    context.memory.bytes.set(result.output.subarray(0, copySize), offset);
+    context.memory.forget(offset, offset + copySize);
+  }
   return success ? 1n : 0n;
 }

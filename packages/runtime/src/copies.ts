@@ -52,6 +52,7 @@ export function mcopy(
   if (length > 0) {
     const bytes = context.memory.bytes;
     bytes.copyWithin(Number(destination), Number(source), Number(source) + length);
+    context.memory.forget(Number(destination), Number(destination) + length);
   }
   return undefined;
 }

@@ -63,6 +63,7 @@ export function copyToMemory(
     bytes.set(source.subarray(start, start + available), destination);
   }
   if (available < size) bytes.fill(0, destination + available, destination + size);
+  context.memory.forget(destination, destination + size);
 }
 
 /**
