@@ -25,12 +25,15 @@ export function exp(base: bigint, exponent: bigint): bigint {
 }
 
 /** SIGNEXTEND: extends the sign of byte `byteIndex` (0 = least significant) of `value`. */
+/** For SIGNEXTEND of byte i (0..30): the low 8(i+1) bits, the bits above them, and the sign bit. */
+const EXTEND_LOW = Array.from({ length: 31 }, (_, i) => (1n << BigInt(8 * i + 8)) - 1n);
+const EXTEND_HIGH = EXTEND_LOW.map((low) => MAX_WORD ^ low);
+const EXTEND_SIGN = Array.from({ length: 31 }, (_, i) => 1n << BigInt(8 * i + 7));
+
 export function signExtend(byteIndex: bigint, value: bigint): bigint {
   if (byteIndex >= 31n) return value;
-  const bits = Number(byteIndex) * 8 + 8;
-  const mask = (1n << BigInt(bits)) - 1n;
-  const signBit = 1n << BigInt(bits - 1);
-  return value & signBit ? value | (MAX_WORD ^ mask) : value & mask;
+  const i = Number(byteIndex);
+  return (value & EXTEND_SIGN[i]!) === 0n ? value & EXTEND_LOW[i]! : value | EXTEND_HIGH[i]!;
 }
 
 export function toSigned(word: bigint): bigint {
