@@ -2,10 +2,10 @@ import type { Address, Host, Log, Message, MessageExecutor, Result, TxContext } 
 import { WorldState } from '@tandem-evm/state';
 
 /**
- * Thrown by `BridgeHost` when execution needs state that is not loaded yet:
- * an account, one storage slot, or a block hash. Tandem's host is
- * synchronous, so it cannot await the state manager; the adapter catches
- * this, loads what is missing, and runs the message again from the start.
+ * Thrown by `BridgeHost` when execution needs a block hash that is not loaded
+ * yet (accounts and slots are guessed instead: see `BridgeHost`). Tandem's
+ * host is synchronous, so it cannot await the source; `executeWithAsyncState`
+ * catches this, loads the hash, and runs the message again from the start.
  */
 export class StateMiss extends Error {
   override name = 'StateMiss';
@@ -77,6 +77,23 @@ export class StateCache {
     slots.set(slot, this.accounts.get(address) === null ? 0n : await this.source.getStorage(address, slot));
   }
 
+  /**
+   * Loads every account and slot a run guessed, and tells whether each guess
+   * held: the account does not exist, the slot is zero.
+   */
+  async confirm(guesses: Guesses): Promise<boolean> {
+    let held = true;
+    for (const address of guesses.accounts) {
+      await this.loadAccount(address);
+      if (this.accounts.get(address) !== null) held = false;
+    }
+    for (const [address, slot] of guesses.slots) {
+      await this.loadSlot(address, slot);
+      if (this.storage.get(address)!.get(slot) !== 0n) held = false;
+    }
+    return held;
+  }
+
   /** Loads what a miss asked for. */
   async load(miss: StateMiss): Promise<void> {
     if (miss.blockNumber !== undefined) {
@@ -117,28 +134,43 @@ export class StateCache {
   }
 }
 
+/** The accounts and slots a run used without them being loaded, guessed absent and zero. */
+export interface Guesses {
+  readonly accounts: Set<Address>;
+  readonly slots: [Address, bigint][];
+}
+
 /**
- * Tandem's synchronous `Host` over a `WorldState` built from a `StateCache`:
- * every read or write of state that is not loaded throws a `StateMiss`
- * before it changes anything. Tandem reverts the whole message when its host
- * throws (its contract 6), so the adapter can load and run it again.
+ * Tandem's synchronous `Host` over a `WorldState` built from a `StateCache`.
+ * An account or slot that is not loaded is guessed (the account absent, the
+ * slot zero: the `WorldState` reads them so) and recorded in `guesses`, so
+ * that the message runs to the end and every key it needs is found in one
+ * run; `executeWithAsyncState` then loads them all and runs the message again
+ * only if a guess was wrong. A block hash that is not loaded throws a
+ * `StateMiss`; Tandem reverts the whole message when its host throws (its
+ * contract 6), so the message can be run again once it is loaded.
  */
 export class BridgeHost implements Host {
+  readonly guesses: Guesses = { accounts: new Set(), slots: [] };
+
   constructor(
     private readonly state: WorldState,
     private readonly cache: StateCache,
   ) {}
 
   private account(address: Address): void {
-    if (!this.cache.hasAccount(address)) throw new StateMiss(address);
+    if (!this.cache.hasAccount(address)) this.guesses.accounts.add(address);
   }
 
   private slot(address: Address, key: bigint): void {
-    if (!this.cache.hasSlot(address, key)) {
-      // A contract created in this message has no state to load: its storage starts empty.
-      if (this.state.isCreatedInTx(address)) return;
-      throw new StateMiss(address, key);
-    }
+    if (this.cache.hasSlot(address, key)) return;
+    // Exactly zero, nothing to load: storage of a contract created in this message starts empty,
+    // and an account absent or with an empty storage trie has none.
+    if (this.state.isCreatedInTx(address)) return;
+    const account = this.cache.accounts.get(address);
+    if (account === null || account?.hasStorage === false) return;
+    this.account(address);
+    this.guesses.slots.push([address, key]);
   }
 
   accountExists(address: Address): boolean {
@@ -242,17 +274,20 @@ export interface AsyncRun {
   readonly result: Result;
   /** The world state after the message (not finalized): its changes and logs. */
   readonly state: WorldState;
-  /** How many times the message ran (one more than the state misses). */
+  /** How many times the message ran (one more than the runs that guessed wrong or missed a block hash). */
   readonly attempts: number;
 }
 
 /**
  * Runs `message` with `executor` (an `Evm`) against state loaded from
  * `cache`'s async source: each attempt runs on a fresh `WorldState` of what
- * is loaded, through a `BridgeHost`; a `StateMiss` loads that key and runs
- * the message again. `prepare` sets each attempt's world up before the
- * message (begin the transaction, warm addresses, nonce changes). Any other
- * exception propagates.
+ * is loaded, through a `BridgeHost` that guesses what is not. After a run,
+ * everything it guessed is loaded; if every guess held, the run is the
+ * message's run on the real state (it read nothing else) and is returned,
+ * otherwise the message runs again with those keys loaded. A `StateMiss`
+ * (a block hash) loads that hash and runs the message again. `prepare` sets
+ * each attempt's world up before the message (begin the transaction, warm
+ * addresses, nonce changes). Any other exception propagates.
  */
 export async function executeWithAsyncState(
   executor: MessageExecutor,
@@ -263,12 +298,15 @@ export async function executeWithAsyncState(
   for (let attempts = 1; ; attempts++) {
     const state = cache.worldState();
     const host = new BridgeHost(state, cache);
+    let result: Result;
     try {
       prepare(state, host);
-      return { result: executor.execute(message, host), state, attempts };
+      result = executor.execute(message, host);
     } catch (error) {
       if (!(error instanceof StateMiss)) throw error;
       await cache.load(error);
+      continue;
     }
+    if (await cache.confirm(host.guesses)) return { result, state, attempts };
   }
 }

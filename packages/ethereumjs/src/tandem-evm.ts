@@ -93,10 +93,12 @@ export interface TandemEvmOptions {
   readonly engine?: EngineName;
 }
 
-/** Counters of the async bridge: how often a message ran, and how often it stopped for missing state. */
+/** Counters of the async bridge. */
 export interface BridgeStats {
   messages: number;
+  /** Runs of those messages. */
   attempts: number;
+  /** Runs that had to be repeated: a guess of state not loaded was wrong, or a block hash was missing. */
   misses: number;
 }
 
@@ -165,10 +167,10 @@ class RecordingJournal {
  * EVM); `runCall` and `runCode` are Tandem's.
  *
  * State is async in ethereumjs and sync in Tandem. Each message runs against
- * a synchronous world state built from what it has read so far; reading
- * anything else throws `StateMiss`, Tandem reverts the message, the adapter
- * awaits the state manager for the missing account, slot or block hash and
- * runs the message again (see the README).
+ * a synchronous world state built from what it has loaded so far; what is
+ * not loaded is guessed (no account, zero slot) and recorded. After the run
+ * the adapter awaits the state manager for everything guessed and runs the
+ * message again only if a guess was wrong (see the README).
  */
 export class TandemEVM implements EVMInterface {
   readonly common: Common;
@@ -232,7 +234,8 @@ export class TandemEVM implements EVMInterface {
         return {
           nonce: account.nonce,
           balance: account.balance,
-          code: await stateManager.getCode(key),
+          // getCode reads the account again: skip it for accounts without code.
+          code: account.isContract() ? await stateManager.getCode(key) : new Uint8Array(0),
           hasStorage: !equalsBytes(account.storageRoot, KECCAK256_RLP),
         };
       },
@@ -344,6 +347,7 @@ export class TandemEVM implements EVMInterface {
         continue;
       }
       if (before === null) await this.journal.putAccount(key, new Account());
+      // putCode and putStorage update the account's code hash and storage root themselves.
       if (codeChanged) await this.stateManager.putCode(key, after.code);
       for (const slot of slots) {
         const value = after.storage.get(slot) ?? 0n;
@@ -354,6 +358,7 @@ export class TandemEVM implements EVMInterface {
           value === 0n ? new Uint8Array(0) : bigIntToBytes(value),
         );
       }
+      if (before !== null && before.nonce === after.nonce && before.balance === after.balance) continue;
       const account = (await this.stateManager.getAccount(key)) ?? new Account();
       account.nonce = after.nonce;
       account.balance = after.balance;

@@ -110,7 +110,10 @@ describe('@ethereumjs/vm with Tandem as its EVM', () => {
       const tandem = await scenario(flavour);
       expect(tandem.outcomes).toEqual(reference.outcomes);
       expect(tandem.stateRoot).toBe(reference.stateRoot);
-      // Each message ran again once per state it had not loaded yet.
+      // One message per transaction (Tandem runs the nested calls itself); the transfers read
+      // balances that were not loaded, so some runs were repeated after a wrong guess.
+      expect(tandem.stats!.messages).toBe(6);
+      expect(tandem.stats!.misses).toBeGreaterThan(0);
       expect(tandem.stats!.attempts).toBe(tandem.stats!.messages + tandem.stats!.misses);
     }
   });
