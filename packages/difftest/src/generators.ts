@@ -7,6 +7,7 @@
  */
 import { createAddress } from '@tandem-evm/evm';
 import { emptyTxContext, type Revision, Revision as Revisions } from '@tandem-evm/host';
+import { delegationCode } from '@tandem-evm/primitives';
 import fc from 'fast-check';
 import { precompileCallInput } from './precompile-inputs.js';
 import {
@@ -40,6 +41,15 @@ export const ADDRESSES = {
   /** An address with no account. */
   missing: 0xdead0000000000000000000000000000000dead0n,
   coinbase: 0xc01b00000000000000000000000000000000c01bn,
+  /**
+   * EIP-7702 authorities: a scenario gives the first 1..3 of them an account
+   * whose code is a delegation indicator `0xef0100 ‖ target`.
+   */
+  delegated: [
+    0x7702000000000000000000000000000000007700n,
+    0x7702000000000000000000000000000000007701n,
+    0x7702000000000000000000000000000000007702n,
+  ],
 } as const;
 
 /** Memory word where a create snippet leaves the address it created (0 on failure). */
@@ -66,7 +76,15 @@ const INTERESTING = [
 export const wordArb: fc.Arbitrary<bigint> = fc.oneof(
   { weight: 5, arbitrary: fc.bigInt({ min: 0n, max: 40n }) },
   { weight: 3, arbitrary: fc.constantFrom(...INTERESTING) },
-  { weight: 1, arbitrary: fc.constantFrom(...ADDRESSES.contracts, ADDRESSES.eoa, ADDRESSES.sender) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      ...ADDRESSES.contracts,
+      ADDRESSES.eoa,
+      ADDRESSES.sender,
+      ADDRESSES.delegated[0],
+    ),
+  },
   { weight: 1, arbitrary: fc.bigInt({ min: 0n, max: MAX_WORD }) },
   // A value exactly `bytes` wide, so that every PUSH width appears.
   {
@@ -103,6 +121,7 @@ const targetArb: fc.Arbitrary<readonly Piece[]> = fc.oneof(
   { weight: 2, arbitrary: fc.constant([op(0x30)]) }, // ADDRESS (self)
   { weight: 1, arbitrary: fc.constant([op(0x33)]) }, // CALLER
   { weight: 2, arbitrary: fc.constant([push(CREATED_SLOT), op(0x51)]) }, // the last created
+  { weight: 2, arbitrary: fc.constantFrom(...ADDRESSES.delegated).map((a) => [push(a)]) },
   {
     weight: 2,
     arbitrary: fc
@@ -116,6 +135,7 @@ const targetArb: fc.Arbitrary<readonly Piece[]> = fc.oneof(
         4n,
         9n,
         0x0bn,
+        0x100n,
       )
       .map((a) => [push(a)]),
   },
@@ -140,7 +160,7 @@ const BINARY = [
   0x1b, 0x1c, 0x1d,
 ];
 const TERNARY = [0x08, 0x09];
-const UNARY = [0x15, 0x19];
+const UNARY = [0x15, 0x19, 0x1e];
 
 const arithmetic: fc.Arbitrary<Snippet> = fc
   .record({
@@ -165,17 +185,41 @@ const arithmetic: fc.Arbitrary<Snippet> = fc
     return { pieces: [...pieces, ...sink] };
   });
 
+/** CLZ (EIP-7939, Osaka) of 0 or of a word whose highest set bit is any of the 256. */
+const clz: fc.Arbitrary<Snippet> = fc
+  .record({
+    bit: fc.integer({ min: -1, max: 255 }),
+    low: fc.bigInt({ min: 0n, max: MAX_WORD }),
+    sink: sinkArb,
+  })
+  .map(({ bit, low, sink }) => {
+    const value = bit < 0 ? 0n : (1n << BigInt(bit)) | (low & ((1n << BigInt(bit)) - 1n));
+    return { pieces: [push(value), op(0x1e), ...sink] };
+  });
+
 const NULLARY = [
   0x30, 0x32, 0x33, 0x34, 0x36, 0x38, 0x3a, 0x3d, 0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 0x4a, 0x58,
   0x59, 0x5a, 0x5f,
 ];
+/** BALANCE, EXTCODESIZE or EXTCODEHASH of a target. */
+const accountRead = (target: fc.Arbitrary<readonly Piece[]>): fc.Arbitrary<Snippet> =>
+  fc
+    .record({ code: fc.constantFrom(0x31, 0x3b, 0x3f), target, sink: sinkArb })
+    .map(({ code, target, sink }) => ({ pieces: [...target, op(code), ...sink] }));
+
+/** EXTCODECOPY of a target's code. */
+const codeCopy = (target: fc.Arbitrary<readonly Piece[]>): fc.Arbitrary<Snippet> =>
+  fc
+    .record({ target, destination: offsetArb, source: fc.bigInt({ min: 0n, max: 64n }), size: sizeArb })
+    .map(({ target, destination, source, size }) => ({
+      pieces: [push(size), push(source), push(destination), ...target, op(0x3c)],
+    }));
+
 const environment: fc.Arbitrary<Snippet> = fc.oneof(
   fc.record({ code: fc.constantFrom(...NULLARY), sink: sinkArb }).map(({ code, sink }) => ({
     pieces: [op(code), ...sink],
   })),
-  fc
-    .record({ code: fc.constantFrom(0x31, 0x3b, 0x3f), target: targetArb, sink: sinkArb })
-    .map(({ code, target, sink }) => ({ pieces: [...target, op(code), ...sink] })),
+  accountRead(targetArb),
   fc
     .record({
       back: fc.oneof(fc.bigInt({ min: 0n, max: 260n }), wordArb),
@@ -206,16 +250,7 @@ const memory: fc.Arbitrary<Snippet> = fc.oneof(
     .map(({ code, destination, source, size }) => ({
       pieces: [push(size), push(source), push(destination), op(code)],
     })),
-  fc
-    .record({
-      target: targetArb,
-      destination: offsetArb,
-      source: fc.bigInt({ min: 0n, max: 64n }),
-      size: sizeArb,
-    })
-    .map(({ target, destination, source, size }) => ({
-      pieces: [push(size), push(source), push(destination), ...target, op(0x3c)],
-    })),
+  codeCopy(targetArb),
   fc
     .record({ offset: offsetArb, size: sizeArb, sink: sinkArb })
     .map(({ offset, size, sink }) => ({ pieces: [push(size), push(offset), op(0x20), ...sink] })),
@@ -267,32 +302,41 @@ function callPieces(
   return [...pieces, ...target, ...gas, op(code)];
 }
 
-const call: fc.Arbitrary<Snippet> = fc
-  .record({
-    code: fc.constantFrom(...CALL_OPS),
-    gas: callGasArb,
-    target: targetArb,
-    value: valueArb,
-    calldata: fc.option(fc.tuple(wordArb, fc.bigInt({ min: 0n, max: 64n })), { nil: undefined }),
-    input: fc.tuple(fc.bigInt({ min: 0n, max: 128n }), fc.oneof(fc.bigInt({ min: 0n, max: 68n }), sizeArb)),
-    output: fc.tuple(fc.bigInt({ min: 0n, max: 128n }), fc.oneof(fc.bigInt({ min: 0n, max: 64n }), sizeArb)),
-    after: afterCall,
-  })
-  .map(({ code, gas, target, value, calldata, input, output, after }) => {
-    const prefix: Piece[] = calldata === undefined ? [] : [push(calldata[0]), push(calldata[1]), op(0x52)];
-    return { pieces: [...prefix, ...callPieces(code, gas, target, value, input, output), ...after] };
-  });
+/** A call of any kind to a target, with a word of calldata or none. */
+const callTo = (target: fc.Arbitrary<readonly Piece[]>): fc.Arbitrary<Snippet> =>
+  fc
+    .record({
+      code: fc.constantFrom(...CALL_OPS),
+      gas: callGasArb,
+      target,
+      value: valueArb,
+      calldata: fc.option(fc.tuple(wordArb, fc.bigInt({ min: 0n, max: 64n })), { nil: undefined }),
+      input: fc.tuple(fc.bigInt({ min: 0n, max: 128n }), fc.oneof(fc.bigInt({ min: 0n, max: 68n }), sizeArb)),
+      output: fc.tuple(
+        fc.bigInt({ min: 0n, max: 128n }),
+        fc.oneof(fc.bigInt({ min: 0n, max: 64n }), sizeArb),
+      ),
+      after: afterCall,
+    })
+    .map(({ code, gas, target, value, calldata, input, output, after }) => {
+      const prefix: Piece[] = calldata === undefined ? [] : [push(calldata[0]), push(calldata[1]), op(0x52)];
+      return { pieces: [...prefix, ...callPieces(code, gas, target, value, input, output), ...after] };
+    });
 
-/** Writes `bytes` into memory at `base` with MSTOREs (the last word zero-padded). */
-function writeMemory(bytes: Uint8Array, base: bigint): Piece[] {
-  const pieces: Piece[] = [];
-  for (let at = 0; at < bytes.length; at += 32) {
-    let value = 0n;
-    for (let i = 0; i < 32; i++) value = (value << 8n) | BigInt(bytes[at + i] ?? 0);
-    pieces.push(push(value), push(base + BigInt(at)), op(0x52));
-  }
-  return pieces;
-}
+const call = callTo(targetArb);
+
+/**
+ * An instruction on an EIP-7702 authority: a call of any kind (from Prague
+ * it runs the code the indicator points to, paying for that account's
+ * access), or BALANCE/EXTCODESIZE/EXTCODEHASH/EXTCODECOPY, which see the
+ * 23-byte indicator itself.
+ */
+const delegatedTarget = fc.constantFrom(...ADDRESSES.delegated).map((address) => [push(address)]);
+const delegationProbe: fc.Arbitrary<Snippet> = fc.oneof(
+  { weight: 2, arbitrary: callTo(delegatedTarget) },
+  { weight: 1, arbitrary: accountRead(delegatedTarget) },
+  { weight: 1, arbitrary: codeCopy(delegatedTarget) },
+);
 
 const precompileCall: fc.Arbitrary<Snippet> = fc
   .record({
@@ -308,15 +352,20 @@ const precompileCall: fc.Arbitrary<Snippet> = fc
     output: fc.tuple(fc.bigInt({ min: 0n, max: 64n }), fc.constantFrom(0n, 32n, 64n, 1n)),
     after: afterCall,
   })
-  .map(({ call: { address, input }, code, gas, value, sizeDelta, output, after }) => {
+  .map(({ call: { address, input, extend = 0 }, code, gas, value, sizeDelta, output, after }) => {
     const base = 0x100n;
-    const size = BigInt(Math.max(0, input.length + sizeDelta));
+    const size = BigInt(Math.max(0, input.length + extend + sizeDelta));
     return {
+      // The input is a data blob of the code, copied to memory at `base`.
       pieces: [
-        ...writeMemory(input, base),
+        { pushDataSize: 0, delta: 0 },
+        { pushData: 0 },
+        push(base),
+        op(0x39),
         ...callPieces(code, gas, [push(address)], value, [base, size], output),
         ...after,
       ],
+      data: [input],
     };
   });
 
@@ -466,7 +515,9 @@ function generators(level: number): Generators {
     { weight: 4, arbitrary: storage },
     { weight: 2, arbitrary: logs },
     { weight: 4, arbitrary: call },
-    { weight: 3, arbitrary: precompileCall },
+    { weight: 4, arbitrary: precompileCall },
+    { weight: 1, arbitrary: clz },
+    { weight: 2, arbitrary: delegationProbe },
     { weight: 2, arbitrary: deepStack },
     { weight: 1, arbitrary: terminator },
     { weight: 1, arbitrary: chaos },
@@ -567,9 +618,15 @@ export const programArb: fc.Arbitrary<Program> = generators(2).program;
 /** Init code: a program that ends by returning generated runtime code (or failing to deploy it). */
 export const initCodeArb: fc.Arbitrary<Program> = generators(2).initCode;
 
-/** Revisions, weighted toward the newest ones where most opcodes exist. */
+/**
+ * Revisions, weighted toward the newest ones where most opcodes exist: half
+ * the scenarios run Prague or Osaka (EIP-7702 delegation, BLS12-381, CLZ,
+ * P256VERIFY, the new modexp pricing).
+ */
 export const revisionArb: fc.Arbitrary<Revision> = fc.oneof(
-  { weight: 6, arbitrary: fc.constant(Revisions.Cancun) },
+  { weight: 4, arbitrary: fc.constant(Revisions.Osaka) },
+  { weight: 3, arbitrary: fc.constant(Revisions.Prague) },
+  { weight: 2, arbitrary: fc.constant(Revisions.Cancun) },
   {
     weight: 2,
     arbitrary: fc.constantFrom(Revisions.Shanghai, Revisions.Paris, Revisions.London, Revisions.Berlin),
@@ -595,11 +652,37 @@ const balanceArb = fc.oneof(
   fc.constantFrom(10n ** 18n, 10n ** 24n),
 );
 
+const storageArb = (maxLength: number) =>
+  fc.uniqueArray(fc.tuple(keyArb, storedValueArb), { selector: ([key]) => key, maxLength });
+
 const contractArb = fc.record({
   code: programArb,
   balance: balanceArb,
   nonce: fc.constantFrom(0n, 0n, 1n, 5n),
-  storage: fc.uniqueArray(fc.tuple(keyArb, storedValueArb), { selector: ([key]) => key, maxLength: 4 }),
+  storage: storageArb(4),
+});
+
+/**
+ * Where an EIP-7702 delegation points: a contract slot (which may hold no
+ * contract), an account without code, the sender, a precompile (whose code,
+ * empty, is what runs), or an authority (a chain, or itself: followed once).
+ */
+const delegationTargetArb: fc.Arbitrary<bigint> = fc.oneof(
+  { weight: 5, arbitrary: fc.constantFrom(...ADDRESSES.contracts) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom(ADDRESSES.eoa, ADDRESSES.empty, ADDRESSES.missing, ADDRESSES.sender),
+  },
+  { weight: 2, arbitrary: fc.constantFrom(1n, 2n, 4n, 5n, 0x0bn, 0x0fn, 0x11n, 0x100n) },
+  { weight: 2, arbitrary: fc.constantFrom(...ADDRESSES.delegated) },
+);
+
+/** An authority: an account whose code is a delegation indicator (before Prague, just code starting 0xEF). */
+const authorityArb = fc.record({
+  target: delegationTargetArb,
+  balance: balanceArb,
+  nonce: fc.constantFrom(1n, 1n, 2n),
+  storage: storageArb(2),
 });
 
 /** A scenario as generated, before its gas is settled (see `gasEdge`). */
@@ -613,126 +696,151 @@ export interface GeneratedScenario {
   readonly gasEdge: number | undefined;
 }
 
-export const scenarioArb: fc.Arbitrary<GeneratedScenario> = fc
-  .record({
-    revision: revisionArb,
-    contracts: fc.array(contractArb, { minLength: 1, maxLength: 4 }),
-    senderBalance: fc.oneof(fc.constant(10n ** 24n), balanceArb),
-    // Never 0: a transaction's sender has its nonce raised before the message runs, so it is never empty.
-    senderNonce: fc.constantFrom(1n, 2n, 7n),
-    emptyAccount: fc.boolean(),
-    // A pre-existing account where the first contract's first CREATE will land (EIP-684/7610 collision).
-    collision: fc.oneof(
-      { weight: 9, arbitrary: fc.constant(undefined) },
-      { weight: 1, arbitrary: fc.constantFrom('nonce', 'code', 'storage') },
-    ),
-    tx: fc.record({
-      number: fc.bigInt({ min: 0n, max: 20_000_000n }),
-      timestamp: fc.bigInt({ min: 0n, max: 2_000_000_000n }),
-      gasPrice: fc.bigInt({ min: 0n, max: 1000n }),
-      prevRandao: wordArb,
-      gasLimit: fc.bigInt({ min: 0n, max: 60_000_000n }),
-      baseFee: fc.bigInt({ min: 0n, max: 1000n }),
-      blobBaseFee: fc.bigInt({ min: 1n, max: 100n }),
-      blobHashes: fc.array(wordArb, { maxLength: 2 }),
-    }),
-    accessList: fc.array(
-      fc.record({
-        address: fc.constantFrom(...ADDRESSES.contracts, ADDRESSES.eoa, ADDRESSES.missing),
-        storageKeys: fc.array(keyArb, { maxLength: 2 }),
+/** Scenarios whose revision is drawn from `revisions` (see `scenarioArb`). */
+export const scenarioArbFor = (revisions: fc.Arbitrary<Revision>): fc.Arbitrary<GeneratedScenario> =>
+  fc
+    .record({
+      revision: revisions,
+      contracts: fc.array(contractArb, { minLength: 1, maxLength: 4 }),
+      authorities: fc.array(authorityArb, { minLength: 1, maxLength: ADDRESSES.delegated.length }),
+      // The transaction's sender may be an authority too (EIP-3607 allows a delegated sender from Prague).
+      senderDelegation: fc.oneof(
+        { weight: 7, arbitrary: fc.constant(undefined) },
+        { weight: 1, arbitrary: delegationTargetArb },
+      ),
+      senderBalance: fc.oneof(fc.constant(10n ** 24n), balanceArb),
+      // Never 0: a transaction's sender has its nonce raised before the message runs, so it is never empty.
+      senderNonce: fc.constantFrom(1n, 2n, 7n),
+      emptyAccount: fc.boolean(),
+      // A pre-existing account where the first contract's first CREATE will land (EIP-684/7610 collision).
+      collision: fc.oneof(
+        { weight: 9, arbitrary: fc.constant(undefined) },
+        { weight: 1, arbitrary: fc.constantFrom('nonce', 'code', 'storage') },
+      ),
+      tx: fc.record({
+        number: fc.bigInt({ min: 0n, max: 20_000_000n }),
+        timestamp: fc.bigInt({ min: 0n, max: 2_000_000_000n }),
+        gasPrice: fc.bigInt({ min: 0n, max: 1000n }),
+        prevRandao: wordArb,
+        gasLimit: fc.bigInt({ min: 0n, max: 60_000_000n }),
+        baseFee: fc.bigInt({ min: 0n, max: 1000n }),
+        blobBaseFee: fc.bigInt({ min: 1n, max: 100n }),
+        blobHashes: fc.array(wordArb, { maxLength: 2 }),
       }),
-      { maxLength: 2 },
-    ),
-    message: fc.record({
-      kind: fc.constantFrom<'call' | 'create'>('call', 'call', 'call', 'call', 'create'),
-      to: fc.oneof(
-        { weight: 8, arbitrary: fc.constant(ADDRESSES.contracts[0]) },
-        {
-          weight: 1,
-          arbitrary: fc.constantFrom(ADDRESSES.contracts[1], ADDRESSES.eoa, ADDRESSES.missing, 2n, 4n),
-        },
-      ),
-      depth: fc.oneof(
-        { weight: 9, arbitrary: fc.constant(0) },
-        { weight: 1, arbitrary: fc.integer({ min: 1018, max: 1024 }) },
-      ),
-      value: fc.oneof(fc.constant(0n), fc.bigInt({ min: 1n, max: 1000n })),
-      input: fc.uint8Array({ maxLength: 40 }),
-      initCode: initCodeArb,
-      gas: fc.oneof(
-        { weight: 3, arbitrary: fc.bigInt({ min: 1_000_000n, max: 5_000_000n }) },
-        { weight: 2, arbitrary: fc.bigInt({ min: 0n, max: 120_000n }) },
-      ),
-      gasEdge: fc.oneof(
-        { weight: 4, arbitrary: fc.constant(undefined) },
-        { weight: 1, arbitrary: fc.integer({ min: -3, max: 3 }) },
-      ),
-    }),
-  })
-  .map((generated): GeneratedScenario => {
-    const { revision, contracts, tx, message } = generated;
-    const accounts: ScenarioAccount[] = [
-      {
-        address: ADDRESSES.sender,
-        nonce: generated.senderNonce,
-        balance: generated.senderBalance,
-        code: new Uint8Array(0),
-        storage: [],
-      },
-      { address: ADDRESSES.eoa, nonce: 1n, balance: 10n ** 18n, code: new Uint8Array(0), storage: [] },
-      ...contracts.map((contract, i) => ({
-        address: ADDRESSES.contracts[i]!,
-        ...contract,
-        code: assembleProgram(contract.code, revision),
-      })),
-    ];
-    if (generated.emptyAccount) {
-      accounts.push({
-        address: ADDRESSES.empty,
-        nonce: 0n,
-        balance: 0n,
-        code: new Uint8Array(0),
-        storage: [],
-      });
-    }
-    if (generated.collision !== undefined) {
-      const first = contracts[0]!;
-      accounts.push({
-        address: createAddress(ADDRESSES.contracts[0], first.nonce),
-        nonce: generated.collision === 'nonce' ? 1n : 0n,
-        balance: 0n,
-        code: generated.collision === 'code' ? Uint8Array.of(0x00) : new Uint8Array(0),
-        storage: generated.collision === 'storage' ? [[1n, 1n]] : [],
-      });
-    }
-    const value = message.value > generated.senderBalance ? 0n : message.value;
-    return {
-      scenario: {
-        revision,
-        accounts,
-        tx: emptyTxContext({
-          origin: ADDRESSES.sender,
-          coinbase: ADDRESSES.coinbase,
-          number: tx.number,
-          timestamp: tx.timestamp,
-          gasPrice: tx.gasPrice,
-          prevRandao: tx.prevRandao,
-          gasLimit: tx.gasLimit,
-          baseFee: revision >= Revisions.London ? tx.baseFee : 0n,
-          blobBaseFee: revision >= Revisions.Cancun ? tx.blobBaseFee : 0n,
-          blobHashes: revision >= Revisions.Cancun ? tx.blobHashes : [],
+      accessList: fc.array(
+        fc.record({
+          address: fc.constantFrom(
+            ...ADDRESSES.contracts,
+            ADDRESSES.eoa,
+            ADDRESSES.missing,
+            ADDRESSES.delegated[0],
+          ),
+          storageKeys: fc.array(keyArb, { maxLength: 2 }),
         }),
-        accessList: revision >= Revisions.Berlin ? generated.accessList : [],
-        message: {
-          kind: message.kind,
-          depth: message.kind === 'create' ? 0 : message.depth,
-          sender: ADDRESSES.sender,
-          to: message.kind === 'create' ? 0n : message.to,
-          value,
-          input: message.kind === 'create' ? assembleProgram(message.initCode, revision) : message.input,
-          gas: message.gas,
+        { maxLength: 2 },
+      ),
+      message: fc.record({
+        kind: fc.constantFrom<'call' | 'create'>('call', 'call', 'call', 'call', 'create'),
+        to: fc.oneof(
+          { weight: 8, arbitrary: fc.constant(ADDRESSES.contracts[0]) },
+          {
+            weight: 1,
+            arbitrary: fc.constantFrom(ADDRESSES.contracts[1], ADDRESSES.eoa, ADDRESSES.missing, 2n, 4n),
+          },
+          { weight: 1, arbitrary: fc.constant(ADDRESSES.delegated[0]) },
+        ),
+        depth: fc.oneof(
+          { weight: 9, arbitrary: fc.constant(0) },
+          { weight: 1, arbitrary: fc.integer({ min: 1018, max: 1024 }) },
+        ),
+        value: fc.oneof(fc.constant(0n), fc.bigInt({ min: 1n, max: 1000n })),
+        input: fc.uint8Array({ maxLength: 40 }),
+        initCode: initCodeArb,
+        gas: fc.oneof(
+          { weight: 3, arbitrary: fc.bigInt({ min: 1_000_000n, max: 5_000_000n }) },
+          { weight: 2, arbitrary: fc.bigInt({ min: 0n, max: 120_000n }) },
+        ),
+        gasEdge: fc.oneof(
+          { weight: 4, arbitrary: fc.constant(undefined) },
+          { weight: 1, arbitrary: fc.integer({ min: -3, max: 3 }) },
+        ),
+      }),
+    })
+    .map((generated): GeneratedScenario => {
+      const { revision, contracts, tx, message } = generated;
+      const accounts: ScenarioAccount[] = [
+        {
+          address: ADDRESSES.sender,
+          nonce: generated.senderNonce,
+          balance: generated.senderBalance,
+          code:
+            generated.senderDelegation === undefined
+              ? new Uint8Array(0)
+              : delegationCode(generated.senderDelegation),
+          storage: [],
         },
-      },
-      gasEdge: message.gasEdge,
-    };
-  });
+        { address: ADDRESSES.eoa, nonce: 1n, balance: 10n ** 18n, code: new Uint8Array(0), storage: [] },
+        ...contracts.map((contract, i) => ({
+          address: ADDRESSES.contracts[i]!,
+          ...contract,
+          code: assembleProgram(contract.code, revision),
+        })),
+        ...generated.authorities.map(({ target, ...authority }, i) => ({
+          address: ADDRESSES.delegated[i]!,
+          ...authority,
+          code: delegationCode(target),
+        })),
+      ];
+      if (generated.emptyAccount) {
+        accounts.push({
+          address: ADDRESSES.empty,
+          nonce: 0n,
+          balance: 0n,
+          code: new Uint8Array(0),
+          storage: [],
+        });
+      }
+      if (generated.collision !== undefined) {
+        const first = contracts[0]!;
+        accounts.push({
+          address: createAddress(ADDRESSES.contracts[0], first.nonce),
+          nonce: generated.collision === 'nonce' ? 1n : 0n,
+          balance: 0n,
+          code: generated.collision === 'code' ? Uint8Array.of(0x00) : new Uint8Array(0),
+          storage: generated.collision === 'storage' ? [[1n, 1n]] : [],
+        });
+      }
+      const value = message.value > generated.senderBalance ? 0n : message.value;
+      return {
+        scenario: {
+          revision,
+          accounts,
+          tx: emptyTxContext({
+            origin: ADDRESSES.sender,
+            coinbase: ADDRESSES.coinbase,
+            number: tx.number,
+            timestamp: tx.timestamp,
+            gasPrice: tx.gasPrice,
+            prevRandao: tx.prevRandao,
+            gasLimit: tx.gasLimit,
+            baseFee: revision >= Revisions.London ? tx.baseFee : 0n,
+            blobBaseFee: revision >= Revisions.Cancun ? tx.blobBaseFee : 0n,
+            blobHashes: revision >= Revisions.Cancun ? tx.blobHashes : [],
+          }),
+          accessList: revision >= Revisions.Berlin ? generated.accessList : [],
+          message: {
+            kind: message.kind,
+            depth: message.kind === 'create' ? 0 : message.depth,
+            sender: ADDRESSES.sender,
+            to: message.kind === 'create' ? 0n : message.to,
+            value,
+            input: message.kind === 'create' ? assembleProgram(message.initCode, revision) : message.input,
+            gas: message.gas,
+          },
+        },
+        gasEdge: message.gasEdge,
+      };
+    });
+
+/** Scenarios of every revision (weighted as `revisionArb`). */
+export const scenarioArb: fc.Arbitrary<GeneratedScenario> = scenarioArbFor(revisionArb);

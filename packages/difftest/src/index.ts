@@ -38,12 +38,14 @@ export {
   programArb,
   revisionArb,
   scenarioArb,
+  scenarioArbFor,
   wordArb,
 } from './generators.js';
 export type { AccountDump, CompareOptions, Difference, Outcome } from './outcome.js';
 export { compareOutcomes, dumpedSlots } from './outcome.js';
 export type { PoolOptions, PoolResult } from './pool.js';
 export { runPool, splitRange } from './pool.js';
+export type { PrecompileCall } from './precompile-inputs.js';
 export { precompileCallInput } from './precompile-inputs.js';
 export type { Blob, Piece, Program, Snippet } from './program.js';
 export { assembleProgram, compound, op, push, pushBytes, raw } from './program.js';

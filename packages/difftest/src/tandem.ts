@@ -1,10 +1,11 @@
 import { createEvm, type EngineName, type Evm } from '@tandem-evm/evm';
 import { type Message, type Result, Revision } from '@tandem-evm/host';
 import { precompileAddresses } from '@tandem-evm/precompiles';
+import { delegationTarget } from '@tandem-evm/primitives';
 import { stateRoot, WorldState } from '@tandem-evm/state';
 import { dumpAccount, type Outcome, runSummary, sortedAccounts } from './outcome.js';
 import { RecordingHost } from './recording-host.js';
-import type { Scenario } from './scenario.js';
+import { entryCode, type Scenario } from './scenario.js';
 import { callLine, resultLine, type TraceCounters, traceEngine } from './trace.js';
 
 /**
@@ -33,13 +34,18 @@ export function prepareState(scenario: Scenario): WorldState {
 
 /**
  * Addresses warm before the message runs (EIP-2929 from Berlin): sender,
- * callee, precompiles, access-list addresses and, from Shanghai (EIP-3651),
- * the coinbase. A created address is warmed by the create itself.
+ * callee, precompiles, access-list addresses, from Shanghai (EIP-3651) the
+ * coinbase and, from Prague (EIP-7702), the account a delegated callee's code
+ * comes from. A created address is warmed by the create itself.
  */
 export function warmAddresses(scenario: Scenario): bigint[] {
   const { message, revision } = scenario;
   const warm = [message.sender];
-  if (message.kind === 'call') warm.push(message.to);
+  if (message.kind === 'call') {
+    warm.push(message.to);
+    const target = revision >= Revision.Prague ? delegationTarget(entryCode(scenario)) : undefined;
+    if (target !== undefined) warm.push(target);
+  }
   warm.push(...precompileAddresses(revision));
   warm.push(...scenario.accessList.map((entry) => entry.address));
   if (revision >= Revision.Shanghai) warm.push(scenario.tx.coinbase);

@@ -12,12 +12,15 @@
  * child request and result at the frame-loop boundary, and, for frames run
  * by the interpreter, every instruction, by handing the interpreter its code
  * through a Proxy that notes each opcode the interpreter fetches together
- * with the gas left at that moment. Slow; for reproducers and coverage only.
+ * with the gas left at that moment, and by handing it its host through a
+ * Proxy that notes which instruction reads which account's code. Slow; for
+ * reproducers and coverage only.
  */
 import { type Engine, type ExecutionContext, RunOutcome } from '@tandem-evm/frame';
-import type { Message, Result } from '@tandem-evm/host';
+import type { Host, Message, Result } from '@tandem-evm/host';
 import { interpreter } from '@tandem-evm/interpreter';
 import { OPCODES } from '@tandem-evm/opcodes';
+import { isPrecompile } from '@tandem-evm/precompiles';
 import { bytesToHex } from '@tandem-evm/primitives';
 import { statusClass } from './status.js';
 
@@ -50,8 +53,17 @@ export interface TraceCounters {
   readonly callKinds: Map<string, number>;
   /** Results that reached a caller, by status. */
   readonly statuses: Map<string, number>;
-  /** Calls to addresses 0x01..0x11 (the precompile range up to Prague), by address. */
+  /** Calls to an address that is a precompile in the frame's revision, by address. */
   readonly precompiles: Map<string, number>;
+  /** Their results, as `<address> <status>` (`success-empty`: success with no output). */
+  readonly precompileResults: Map<string, number>;
+  /**
+   * Reads of an account's code or code hash by an interpreted instruction,
+   * as `<opcode> <address hex>` (a CALL reads its target's code from Prague
+   * to find a delegation; EXTCODE* read it): which accounts are delegated is
+   * the caller's to know.
+   */
+  readonly codeReads: Map<string, number>;
   maxDepth: number;
 }
 
@@ -61,6 +73,8 @@ export function newCounters(): TraceCounters {
     callKinds: new Map(),
     statuses: new Map(),
     precompiles: new Map(),
+    precompileResults: new Map(),
+    codeReads: new Map(),
     maxDepth: 0,
   };
 }
@@ -85,12 +99,16 @@ export function traceEngine(
 ): Engine {
   const interpreted = new WeakSet<ExecutionContext>();
   const originals = new WeakMap<object, Uint8Array>();
+  const originalHosts = new WeakMap<object, Host>();
+  /** The precompile each suspended frame called, until its result comes back. */
+  const pendingPrecompiles = new WeakMap<ExecutionContext, string>();
 
   const watchCode = (context: ExecutionContext): void => {
     const code = originals.get(context.code) ?? context.code;
     const depth = context.message.depth;
     const size = context.codeSize;
     let skip = 0;
+    let last = 0;
     const proxy = new Proxy(code, {
       get(target, property) {
         if (typeof property === 'string') {
@@ -103,6 +121,7 @@ export function traceEngine(
             } else {
               skip = IMMEDIATE_READS[byte]!;
               if (pc < size) {
+                last = byte;
                 counters.opcodes[byte]!++;
                 lines?.push(stepLine(depth, pc, byte, context.totalGas));
               }
@@ -116,6 +135,21 @@ export function traceEngine(
     });
     originals.set(proxy, code);
     context.code = proxy;
+
+    const host = originalHosts.get(context.host) ?? context.host;
+    const hostProxy = new Proxy(host, {
+      get(target, property) {
+        const value = Reflect.get(target, property, target);
+        if (typeof value !== 'function') return value;
+        if (property !== 'getCode' && property !== 'getCodeHash') return value.bind(target);
+        return (address: bigint) => {
+          bump(counters.codeReads, `${opcodeName(last)} ${address.toString(16)}`);
+          return value.call(target, address);
+        };
+      },
+    });
+    originalHosts.set(hostProxy, host);
+    context.host = hostProxy;
   };
 
   return {
@@ -129,6 +163,15 @@ export function traceEngine(
       } else {
         lines?.push(resultLine(depth + 1, childResult));
         bump(counters.statuses, childResult.status);
+        const precompile = pendingPrecompiles.get(context);
+        if (precompile !== undefined) {
+          const { status, output } = childResult;
+          bump(
+            counters.precompileResults,
+            `${precompile} ${status === 'success' && output.length === 0 ? 'success-empty' : status}`,
+          );
+          pendingPrecompiles.delete(context);
+        }
       }
       let engine = interpreted.has(context) || base === interpreter ? interpreter : base;
       if (steps && engine === interpreter) watchCode(context);
@@ -141,17 +184,19 @@ export function traceEngine(
       }
       if (context.code !== undefined && originals.has(context.code))
         context.code = originals.get(context.code)!;
+      if (originalHosts.has(context.host)) context.host = originalHosts.get(context.host)!;
       if (outcome === RunOutcome.Suspended) {
         const call = context.pendingCall!;
         lines?.push(callLine(call));
         bump(counters.callKinds, call.kind);
         if (
-          call.codeAddress > 0n &&
-          call.codeAddress <= 0x11n &&
           call.kind !== 'create' &&
-          call.kind !== 'create2'
+          call.kind !== 'create2' &&
+          isPrecompile(call.codeAddress, context.revision)
         ) {
-          bump(counters.precompiles, `0x${call.codeAddress.toString(16).padStart(2, '0')}`);
+          const address = `0x${call.codeAddress.toString(16).padStart(2, '0')}`;
+          bump(counters.precompiles, address);
+          pendingPrecompiles.set(context, address);
         }
       }
       return outcome;
