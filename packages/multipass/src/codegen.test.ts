@@ -83,6 +83,14 @@ describe('optimisation', () => {
     expect(source).not.toContain('rt.jump');
   });
 
+  it('neither loads nor stores stack items a block leaves where they were', () => {
+    // Needs three items, reads only the third; the two SWAP1s put the top back.
+    const source = sourceFor(assemble('JUMPDEST DUP3 PUSH0 SSTORE SWAP1 SWAP1 PUSH0 PUSH0 JUMPI STOP'));
+    expect(source).toContain('= stack[sp - 3];');
+    expect(source).not.toContain('stack[sp - 1]');
+    expect(source).not.toContain('stack[sp - 2]');
+  });
+
   it('keeps a comparison feeding JUMPI as a condition', () => {
     const source = sourceFor(assemble('PUSH0 CALLDATALOAD PUSH1 5 LT PUSH1 10 JUMPI STOP JUMPDEST STOP'));
     expect(source).toMatch(/if \(0x5n < t\d+\)/);

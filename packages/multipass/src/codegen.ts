@@ -20,6 +20,12 @@ interface Item {
   readonly code: string;
   readonly constant?: bigint;
   readonly condition?: string;
+  /**
+   * For an item read from the real stack: its depth below the block's entry
+   * height. Its load is emitted the first time its code is used, so an item
+   * that only stays where it was costs neither a load nor a store.
+   */
+  readonly slot?: number;
 }
 
 const literal = (value: bigint): Item => ({ code: `0x${value.toString(16)}n`, constant: value });
@@ -224,23 +230,51 @@ export class BlockWriter {
   /** Makes sure the symbolic stack holds at least `count` items, loading real ones beneath it. */
   private ensure(count: number): void {
     while (this.items.length < count) {
-      this.consumed++;
-      const name = `t${this.temporaries++}`;
-      this.emit(`const ${name} = stack[sp - ${this.consumed}];`);
-      this.items.unshift({ code: name });
+      const slot = ++this.consumed;
+      let name: string | undefined;
+      const load = (): string => {
+        if (name === undefined) {
+          name = `t${this.temporaries++}`;
+          this.emit(`const ${name} = stack[sp - ${slot}];`);
+        }
+        return name;
+      };
+      this.items.unshift({
+        slot,
+        get code() {
+          return load();
+        },
+      });
     }
   }
 
-  /** Pops a word; a pending condition becomes 1 or 0. */
+  /**
+   * Pops a word; a pending condition becomes 1 or 0. The item's load, if it
+   * has one, is emitted now: its code may next be used after a spill has
+   * overwritten its slot.
+   */
   private pop(): Item {
-    this.ensure(1);
-    const item = this.items.pop()!;
+    const item = this.popCondition();
     return item.condition !== undefined ? this.temporary(`${item.condition} ? 1n : 0n`) : item;
   }
 
   private popCondition(): Item {
     this.ensure(1);
-    return this.items.pop()!;
+    const item = this.items.pop()!;
+    if (item.condition === undefined) void item.code;
+    return item;
+  }
+
+  /** The items a spill must write: those not still in the slot they were read from; their loads emitted first. */
+  private spillStores(): { code: string; depth: number }[] {
+    const base = this.consumed;
+    const stores = this.items
+      .map((item, i) => ({ item, depth: base - i }))
+      .filter(({ item, depth }) => item.slot !== depth);
+    return stores.map(({ item, depth }) => ({
+      code: item.condition !== undefined ? `(${item.condition} ? 1n : 0n)` : item.code,
+      depth,
+    }));
   }
 
   private push(item: Item): void {
@@ -250,10 +284,7 @@ export class BlockWriter {
   /** Writes the symbolic stack to the real stack and makes `sp` current. */
   private spill(): void {
     const base = this.consumed;
-    this.items.forEach((item, i) => {
-      const code = item.condition !== undefined ? `(${item.condition} ? 1n : 0n)` : item.code;
-      this.emit(`stack[sp - ${base - i}] = ${code};`);
-    });
+    for (const { code, depth } of this.spillStores()) this.emit(`stack[sp - ${depth}] = ${code};`);
     const delta = this.items.length - base;
     if (delta !== 0) this.emit(`sp += ${delta};`);
     this.items = [];
@@ -262,6 +293,8 @@ export class BlockWriter {
 
   /** Spill code for a cold path, leaving the writer's state as it was. */
   private spillSnippet(): string {
+    // Loads go on the hot path, where later code may use them, not into the snippet.
+    this.spillStores();
     const saved = { lines: this.lines.length, items: this.items, consumed: this.consumed };
     this.spill();
     const snippet = this.lines.splice(saved.lines).join(' ');
@@ -532,7 +565,9 @@ export class BlockWriter {
         return false;
       }
       case 0x50:
-        this.popCondition();
+        // Dropped unread: an item from the real stack is never loaded.
+        this.ensure(1);
+        this.items.pop();
         return false;
       case 0x51: {
         this.ensure(1);
