@@ -12,13 +12,13 @@ describe('Memory', () => {
     expect(memory.loadWord(3)).toBe(word);
     expect(memory.loadWord(4)).toBe(((word << 8n) & ((1n << 256n) - 1n)) | 0n);
   });
-  it('round-trips every word through its bytes, over whatever was there, on both sides of 2^64', () => {
+  it('round-trips every word through its bytes, over whatever was there, on both sides of 2^64 and of -2^64', () => {
+    const max = (1n << 256n) - 1n;
+    const highOnes = max - ((1n << 64n) - 1n);
+    const highBits = Array.from({ length: 6 }, (_, i) => 1n << BigInt(64 + 32 * i));
     const edges = [
-      0n,
-      1n,
-      (1n << 64n) - 1n,
-      1n << 64n,
-      ...Array.from({ length: 6 }, (_, i) => 1n << BigInt(64 + 32 * i)),
+      ...[0n, 1n, (1n << 64n) - 1n, 1n << 64n, ...highBits],
+      ...[max, highOnes, highOnes - 1n, ...highBits.map((bit) => max ^ bit)],
     ];
     const word = fc.oneof(fc.constantFrom(...edges), fc.bigInt({ min: 0n, max: (1n << 256n) - 1n }));
     const memory = new Memory();
@@ -73,6 +73,23 @@ describe('Memory', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('loads what its bytes say on both sides of the words it remembers (the first 128 KiB)', () => {
+    const memory = new Memory();
+    memory.grow(1 << 20);
+    const edge = 4096 * 32;
+    for (const offset of [edge - 64, edge - 32, edge - 16, edge, edge + 32, (1 << 20) - 32]) {
+      memory.storeWord(offset, 7n);
+      expect(memory.loadWord(offset), `at ${offset}`).toBe(7n);
+      memory.storeByte(offset + 31, 9);
+      expect(memory.loadWord(offset), `at ${offset}`).toBe(9n);
+    }
+    // An unaligned store across the edge forgets the remembered word below it.
+    memory.storeWord(edge - 32, 1n);
+    expect(memory.loadWord(edge - 32)).toBe(1n);
+    memory.storeWord(edge - 8, (1n << 256n) - 1n);
+    expect(memory.loadWord(edge - 32)).toBe((1n << 64n) - 1n);
   });
 
   it('keeps contents and its view when it grows past its capacity', () => {
