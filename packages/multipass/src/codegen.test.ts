@@ -91,6 +91,19 @@ describe('optimisation', () => {
     expect(source).not.toContain('stack[sp - 2]');
   });
 
+  it('turns MUL, DIV and MOD by a constant power of two into shifts and masks, and drops the zero test of a constant divisor', () => {
+    const source = sourceFor(
+      assemble(
+        'PUSH0 CALLDATALOAD DUP1 PUSH11 0x0100000000000000000000 SWAP1 DIV DUP2 PUSH1 4 MUL DUP3 PUSH1 32 SWAP1 MOD DUP4 PUSH1 3 SWAP1 DIV ADD ADD ADD PUSH0 SSTORE STOP',
+      ),
+    );
+    expect(source).toContain('>> 80n');
+    expect(source).toContain('<< 2n');
+    expect(source).toContain('& 0x1fn');
+    expect(source).toMatch(/t\d+ \/ 0x3n/);
+    expect(source).not.toContain('=== 0n');
+  });
+
   it('keeps a comparison feeding JUMPI as a condition', () => {
     const source = sourceFor(assemble('PUSH0 CALLDATALOAD PUSH1 5 LT PUSH1 10 JUMPI STOP JUMPDEST STOP'));
     expect(source).toMatch(/if \(0x5n < t\d+\)/);

@@ -67,6 +67,58 @@ const BINARY: Record<
   29: { fold: sar, code: (a, b) => `rt.sar(${a}, ${b})` },
 };
 
+/** log2 of a power of two, or -1. */
+function log2(value: bigint): number {
+  return value > 0n && (value & (value - 1n)) === 0n ? value.toString(2).length - 1 : -1;
+}
+
+/**
+ * Strength reduction when one operand of MUL, DIV, MOD, SHL or SHR is a
+ * constant (a is the top): no zero test for a constant divisor, a shift or
+ * mask for a power of two (compilers before EIP-145 shift with MUL and DIV),
+ * the answer itself for a zero. Returns an item, code with its `wrap` (as in
+ * BINARY), or undefined to use the general code.
+ */
+function withConstantOperand(
+  opcode: number,
+  a: Item,
+  b: Item,
+): Item | { code: string; wrap: 'above' | undefined } | undefined {
+  switch (opcode) {
+    case 0x02: {
+      const [constant, other] = a.constant !== undefined ? [a.constant, b] : [b.constant, a];
+      if (constant === undefined) return undefined;
+      if (constant === 0n) return FALSE;
+      if (constant === 1n) return other;
+      const shift = log2(constant);
+      return shift > 0 ? { code: `${other.code} << ${shift}n`, wrap: 'above' } : undefined;
+    }
+    case 0x04:
+    case 0x06: {
+      if (b.constant === undefined) return undefined;
+      if (b.constant === 0n) return FALSE;
+      const shift = log2(b.constant);
+      if (opcode === 0x04) {
+        return { code: shift >= 0 ? `${a.code} >> ${shift}n` : `${a.code} / ${b.code}`, wrap: undefined };
+      }
+      return {
+        code: shift >= 0 ? `${a.code} & ${literal(b.constant - 1n).code}` : `${a.code} % ${b.code}`,
+        wrap: undefined,
+      };
+    }
+    case 0x1b:
+    case 0x1c: {
+      if (a.constant === undefined) return undefined;
+      if (a.constant >= 256n) return FALSE;
+      return opcode === 0x1b
+        ? { code: `${b.code} << ${a.code}`, wrap: 'above' }
+        : { code: `${b.code} >> ${a.code}`, wrap: undefined };
+    }
+    default:
+      return undefined;
+  }
+}
+
 /** a < b as signed words, with no BigInt allocated: same signs compare as unsigned; otherwise a is less when negative. */
 function signedLess(a: string, b: string): string {
   return `((${a} >= S) === (${b} >= S) ? ${a} < ${b} : ${a} >= S)`;
@@ -396,14 +448,18 @@ export class BlockWriter {
         this.push(literal(binary.fold(a.constant, b.constant)));
         return false;
       }
-      const result = this.temporary(binary.code(a.code, b.code));
-      if (binary.wrap === undefined) this.push(result);
+      const reduced = withConstantOperand(opcode, a, b);
+      if (reduced !== undefined && !('wrap' in reduced)) {
+        this.push(reduced);
+        return false;
+      }
+      const { code, wrap } = reduced ?? { code: binary.code(a.code, b.code), wrap: binary.wrap };
+      const result = this.temporary(code);
+      if (wrap === undefined) this.push(result);
       else {
         const r = result.code;
         this.push(
-          this.temporary(
-            binary.wrap === 'above' ? `${r} > M ? ${r} & M : ${r}` : `${r} < 0n ? ${r} & M : ${r}`,
-          ),
+          this.temporary(wrap === 'above' ? `${r} > M ? ${r} & M : ${r}` : `${r} < 0n ? ${r} & M : ${r}`),
         );
       }
       return false;
