@@ -4,7 +4,7 @@
  * Exit code 0; 1 when a case fails verification or the regression check
  * fails; 2 for a usage error.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import { parseBenchArgs, USAGE, UsageError } from './args.js';
 import { DEFAULT_ENGINES, ENGINE_NAMES, ENGINES, PEER_ENGINE, REFERENCE_ENGINE } from './engines/index.js';
 import { Progress } from './progress.js';
 import { compareToBaseline } from './regression.js';
+import { compilationMarkdown, compilationRows, compilationText } from './report/compilation.js';
 import { parseBaseline, toJson } from './report/json.js';
 import { markdownReport, type RunInfo } from './report/markdown.js';
 import { enginePairs, groupMeans, ResultIndex } from './report/speedups.js';
@@ -22,7 +23,7 @@ import { type CaseResult, runAll } from './runner.js';
 import { describePlan, samplingPlan } from './sampling.js';
 import { formatRatio } from './stats.js';
 import { measureSteadyState, steadyStateText } from './steady-state.js';
-import { allWorkloads, GROUPS } from './workloads/index.js';
+import { allWorkloads, GROUPS, type SetupWorkload } from './workloads/index.js';
 
 // tsx turns on source-map support, which makes Node scan every `new Function`
 // source for a sourceURL comment: a fifth of multipass's compile time in the
@@ -193,6 +194,14 @@ async function main(argv: readonly string[]): Promise<number> {
   };
   const { index, text } = writeReports(results, options.engines, info, options);
   process.stdout.write(`${text}\n`);
+  const compiled = workloads.filter(
+    (workload): workload is SetupWorkload => workload.kind === 'setup' && workload.group === 'compile',
+  );
+  if (options.engines.includes('multipass') && compiled.length > 0) {
+    const rows = compilationRows(compiled, index);
+    process.stdout.write(`\n${compilationText(rows)}\n`);
+    if (options.markdown !== undefined) appendFileSync(options.markdown, `\n${compilationMarkdown(rows)}\n`);
+  }
   const tandemEngines = options.engines.filter((engine): engine is EngineName => engine !== PEER_ENGINE);
   if (tandemEngines.length > 0 && (filter === undefined || filter.test('call/empty'))) {
     const steady = [];

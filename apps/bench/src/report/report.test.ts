@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseResult } from '../runner.js';
 import { summarize } from '../stats.js';
+import { compilationMarkdown, compilationRows, compilationText } from './compilation.js';
 import { parseBaseline, toJson } from './json.js';
 import { enginePairs, groupMeans, ResultIndex } from './speedups.js';
 import { speedupChart } from './svg.js';
@@ -123,5 +124,43 @@ describe('svg chart', () => {
     expect(svg).toContain('main/&lt;a&gt;');
     expect(svg).toContain('>0.1×<');
     expect(svg).toContain('>100×<');
+  });
+});
+
+describe('multipass compilation report', () => {
+  it('gives each code its verdict, its compile time per KiB and the generated JavaScript held', () => {
+    // 2 KiB: a loop (compiled) padded with STOPs after it; and 1 KiB of straight-line code.
+    const loop = new Uint8Array(2048);
+    loop.set([0x5b, 0x60, 0x00, 0x35, 0x60, 0x00, 0x57, 0x00]);
+    const straight = new Uint8Array(1024).fill(0x5f);
+    const workloads = [
+      {
+        kind: 'setup',
+        name: 'compile/loop',
+        group: 'compile',
+        code: loop,
+        expectedJumpdests: new Uint8Array(0),
+      },
+      {
+        kind: 'setup',
+        name: 'compile/straight',
+        group: 'compile',
+        code: straight,
+        expectedJumpdests: new Uint8Array(0),
+      },
+    ] as const;
+    const index = new ResultIndex([result('compile/loop', 'multipass', [3e6, 4e6, 5e6], 'compile')]);
+    const rows = compilationRows(workloads, index);
+    expect(rows.map((row) => [row.verdict, row.medianMs])).toEqual([
+      ['compiled', 4],
+      ['straight-line', undefined],
+    ]);
+    expect(rows[0]!.sourceBytes).toBeGreaterThan(0);
+    expect(rows[1]!.sourceBytes).toBe(0);
+    const text = compilationText(rows);
+    expect(text).toMatch(/compile\/loop +2\.0 +compiled +\d+ +4\.00 +2\.00/);
+    expect(compilationMarkdown(rows)).toContain(
+      '| `compile/straight` | 1.0 | straight-line | 0 | — | — | 0 |',
+    );
   });
 });
