@@ -32,7 +32,7 @@
 import { Revision } from '@tandem-evm/host';
 import { runPrecompile } from '@tandem-evm/precompiles';
 import { bytesToHex, hexToBytes, keccak256, wordToBytes } from '@tandem-evm/primitives';
-import { dumpAccount, type Outcome, sortedAccounts } from './outcome.js';
+import { dumpAccount, type Outcome, sortedAccounts, threwOutcome } from './outcome.js';
 import { addressHex, type Scenario } from './scenario.js';
 import type { StatusClass } from './status.js';
 import { warmAddresses } from './tandem.js';
@@ -381,17 +381,7 @@ export async function runEthereumjs(
       blobVersionedHashes: tx.blobHashes.map((hash) => bytesToHex(wordToBytes(hash))) as `0x${string}`[],
     });
   } catch (error) {
-    return {
-      runner: 'ethereumjs',
-      status: 'threw',
-      gasLeft: 0n,
-      gasRefund: 0n,
-      output: new Uint8Array(0),
-      createdAddress: undefined,
-      logs: [],
-      accounts: new Map(),
-      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-    };
+    return threwOutcome('ethereumjs', error);
   }
   const { execResult } = result;
   // What runTx does after the message: self-destructed accounts go (from Cancun, EIP-6780, only

@@ -34,6 +34,22 @@ export interface Outcome {
   readonly error?: string;
 }
 
+/** The outcome of a runner that threw: no result, only the error (always a divergence). */
+export function threwOutcome(runner: string, error: unknown, hostCalls?: readonly string[]): Outcome {
+  return {
+    runner,
+    status: 'threw',
+    gasLeft: 0n,
+    gasRefund: 0n,
+    output: new Uint8Array(0),
+    createdAddress: undefined,
+    logs: [],
+    accounts: new Map(),
+    ...(hostCalls === undefined ? {} : { hostCalls }),
+    error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+  };
+}
+
 export function dumpAccount(account: {
   nonce: bigint;
   balance: bigint;

@@ -3,7 +3,7 @@ import { type Message, type Result, Revision } from '@tandem-evm/host';
 import { precompileAddresses } from '@tandem-evm/precompiles';
 import { delegationTarget } from '@tandem-evm/primitives';
 import { stateRoot, WorldState } from '@tandem-evm/state';
-import { dumpAccount, type Outcome, runSummary, sortedAccounts } from './outcome.js';
+import { dumpAccount, type Outcome, runSummary, sortedAccounts, threwOutcome } from './outcome.js';
 import { RecordingHost } from './recording-host.js';
 import { entryCode, type Scenario } from './scenario.js';
 import { callLine, resultLine, type TraceCounters, traceEngine } from './trace.js';
@@ -123,18 +123,7 @@ export function runTandem(scenario: Scenario, engine: EngineName, options: Tande
     result = evm.execute(message, host);
     options.trace?.lines?.push(resultLine(message.depth, result));
   } catch (error) {
-    return {
-      runner: engine,
-      status: 'threw',
-      gasLeft: 0n,
-      gasRefund: 0n,
-      output: new Uint8Array(0),
-      createdAddress: undefined,
-      logs: [],
-      accounts: new Map(),
-      hostCalls: host.calls,
-      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-    };
+    return threwOutcome(engine, error, host.calls);
   }
   for (const [method, count] of host.counts)
     options.hostCounts?.set(method, (options.hostCounts.get(method) ?? 0) + count);

@@ -658,7 +658,7 @@ export class BlockWriter {
             : `ctx.memory.storeByte(${start}, Number(${value.code} & 0xffn));`,
         );
         this.forgetWords(offset.constant, width);
-        if (opcode === 0x52 && offset.constant !== undefined)
+        if (opcode === 0x52 && offset.constant !== undefined && offset.constant <= 0xffffffffn)
           this.knownWords.set(Number(offset.constant), value);
         return false;
       }
