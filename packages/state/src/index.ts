@@ -6,6 +6,15 @@ export {
   PER_AUTH_BASE_COST,
   PER_EMPTY_ACCOUNT_COST,
 } from './authorization.js';
+export type { Receipt } from './receipt.js';
+export {
+  BLOOM_BYTES,
+  createReceipt,
+  encodeReceipt,
+  logsBloom,
+  receiptsRoot,
+  transactionsRoot,
+} from './receipt.js';
 export {
   CONSOLIDATION_REQUEST_TYPE,
   DEPOSIT_CONTRACT_ADDRESS,
@@ -18,6 +27,17 @@ export {
 } from './requests.js';
 export type { RlpItem } from './rlp.js';
 export { decodeRlp, encodeRlp, encodeRlpBytes, encodeRlpList } from './rlp.js';
+export { addressOfPrivateKey, recoverSigner, SECP256K1_ORDER, signDigest } from './signature.js';
+export type { SignedTransaction, UnsignedTransaction } from './signed-transaction.js';
+export {
+  decodeSignedTransaction,
+  encodeSignedTransaction,
+  recoverSender,
+  signingHash,
+  signTransaction,
+  toTransaction,
+  transactionHash,
+} from './signed-transaction.js';
 export { EMPTY_LOGS_HASH, logsHash, stateRoot, storageRoot } from './state-root.js';
 export {
   applyBeaconRoot,

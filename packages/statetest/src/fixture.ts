@@ -1,7 +1,13 @@
-import { secp256k1 } from '@noble/curves/secp256k1.js';
 import type { Address } from '@tandem-evm/host';
-import { bytesToWord, hexToBytes, keccak256, parseAddress } from '@tandem-evm/primitives';
-import type { AccessListEntry, AccountInit, Authorization, BlockEnv, Transaction } from '@tandem-evm/state';
+import { hexToBytes, parseAddress } from '@tandem-evm/primitives';
+import {
+  type AccessListEntry,
+  type AccountInit,
+  type Authorization,
+  addressOfPrivateKey,
+  type BlockEnv,
+  type Transaction,
+} from '@tandem-evm/state';
 
 /** Which element of the multi-transaction's `data`, `gasLimit` and `value` arrays a case uses. */
 export interface CaseIndexes {
@@ -172,8 +178,7 @@ function parsePre(value: unknown, field: string): Map<Address, AccountInit> {
 
 /** The address of a secret key: keccak256(uncompressed public key without its prefix)[12:]. */
 export function senderOfSecretKey(secretKey: Uint8Array): Address {
-  const publicKey = secp256k1.getPublicKey(secretKey, false);
-  return bytesToWord(keccak256(publicKey.subarray(1)), 12, 20);
+  return addressOfPrivateKey(secretKey);
 }
 
 /** `sender`, or for older fixtures without it, the address of `secretKey`. */
