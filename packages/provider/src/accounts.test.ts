@@ -70,8 +70,13 @@ describe('accounts and dev methods', () => {
   it('refuses bad values, naming the parameter', async () => {
     const { rpcError } = await testChain();
     const short = await rpcError('eth_getBalance', '0x1234', 'latest');
-    expect([short.code, short.message]).toEqual([-32602, 'invalid params: params[0] must be 20 bytes, got 2']);
-    expect((await rpcError('anvil_setBalance', CAROL, 'lots')).message).toContain('params[1] must be a 0x hex quantity');
+    expect([short.code, short.message]).toEqual([
+      -32602,
+      'invalid params: params[0] must be 20 bytes, got 2',
+    ]);
+    expect((await rpcError('anvil_setBalance', CAROL, 'lots')).message).toContain(
+      'params[1] must be a 0x hex quantity',
+    );
     expect((await rpcError('anvil_setNonce', CAROL, `0x1${'0'.repeat(16)}`)).message).toContain(
       'params[1] is out of range',
     );

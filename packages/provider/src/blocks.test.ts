@@ -8,7 +8,12 @@ describe('chain and block methods', () => {
     expect(await rpc('net_version')).toBe('31337');
     expect(await rpc('eth_blockNumber')).toBe('0x0');
     const genesis = await rpc('eth_getBlockByNumber', 'latest', false);
-    expect(genesis).toMatchObject({ number: '0x0', baseFeePerGas: '0x3b9aca00', timestamp: '0x6553f100', transactions: [] });
+    expect(genesis).toMatchObject({
+      number: '0x0',
+      baseFeePerGas: '0x3b9aca00',
+      timestamp: '0x6553f100',
+      transactions: [],
+    });
     expect(await rpc('eth_getBlockByHash', genesis.hash, false)).toEqual(genesis);
     expect(await rpc('eth_getBlockByNumber', 'earliest', false)).toEqual(genesis);
     expect(await rpc('eth_getBlockByNumber', '0x5', false)).toBeNull();

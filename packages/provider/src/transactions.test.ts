@@ -30,7 +30,15 @@ describe('sending transactions', () => {
       type: '0x2',
     });
     const tx = await rpc('eth_getTransactionByHash', hash);
-    expect(tx).toMatchObject({ hash, from: alice, to: CAROL, value: '0x3e8', nonce: '0x0', gas: '0x5208', type: '0x2' });
+    expect(tx).toMatchObject({
+      hash,
+      from: alice,
+      to: CAROL,
+      value: '0x3e8',
+      nonce: '0x0',
+      gas: '0x5208',
+      type: '0x2',
+    });
     // The sender paid the value and gas at the effective price (the block's base fee plus the 1 gwei tip).
     const price = BigInt(receipt.effectiveGasPrice);
     expect(price).toBe(BigInt(block.baseFeePerGas) + 1_000_000_000n);
@@ -58,8 +66,16 @@ describe('sending transactions', () => {
 
   it('takes a legacy gas price and an explicit nonce, and rejects a wrong one without mining', async () => {
     const { rpc, rpcError, alice } = await testChain();
-    const hash = await rpc('eth_sendTransaction', { from: alice, to: CAROL, gasPrice: '0x77359400', nonce: '0x0' });
-    expect(await rpc('eth_getTransactionByHash', hash)).toMatchObject({ type: '0x0', gasPrice: '0x77359400' });
+    const hash = await rpc('eth_sendTransaction', {
+      from: alice,
+      to: CAROL,
+      gasPrice: '0x77359400',
+      nonce: '0x0',
+    });
+    expect(await rpc('eth_getTransactionByHash', hash)).toMatchObject({
+      type: '0x0',
+      gasPrice: '0x77359400',
+    });
     const balance = await rpc('eth_getBalance', alice, 'latest');
     const error = await rpcError('eth_sendTransaction', { from: alice, to: CAROL, nonce: '0x0' });
     expect([error.code, error.message]).toEqual([-32000, 'transaction rejected: NONCE_MISMATCH_TOO_LOW']);
@@ -71,7 +87,10 @@ describe('sending transactions', () => {
     const { rpc, rpcError } = await testChain();
     await rpc('anvil_setBalance', CAROL, '0xde0b6b3a7640000');
     const locked = await rpcError('eth_sendTransaction', { from: CAROL, to: CAROL });
-    expect([locked.code, locked.message]).toEqual([4100, `${CAROL} is not an unlocked or impersonated account`]);
+    expect([locked.code, locked.message]).toEqual([
+      4100,
+      `${CAROL} is not an unlocked or impersonated account`,
+    ]);
     await rpc('anvil_impersonateAccount', CAROL);
     const hash = await rpc('eth_sendTransaction', { from: CAROL, to: CAROL });
     expect((await rpc('eth_getTransactionByHash', hash)).from).toBe(CAROL);

@@ -53,8 +53,20 @@ describe('viem through @tandem-evm/provider', () => {
 
   it('estimates gas exactly, writes, and the log decodes from the receipt and eth_getLogs', async () => {
     const wallet = createWalletClient({ chain: tandem, transport, account });
-    const gas = await publicClient.estimateContractGas({ address, abi, functionName: 'store', args: [42n], account });
-    const { request } = await publicClient.simulateContract({ address, abi, functionName: 'store', args: [42n], account });
+    const gas = await publicClient.estimateContractGas({
+      address,
+      abi,
+      functionName: 'store',
+      args: [42n],
+      account,
+    });
+    const { request } = await publicClient.simulateContract({
+      address,
+      abi,
+      functionName: 'store',
+      args: [42n],
+      account,
+    });
     const hash = await wallet.writeContract({ ...request, gas });
     const receipt = await publicClient.waitForTransactionReceipt({ hash });
     expect(receipt.status).toBe('success');
@@ -73,7 +85,12 @@ describe('viem through @tandem-evm/provider', () => {
 
     // One gas less than the estimate runs out of gas: the estimate is exact.
     await expect(
-      publicClient.call({ account, to: address, gas: gas - 1n, data: encodeFunctionData({ abi, functionName: 'store', args: [43n] }) }),
+      publicClient.call({
+        account,
+        to: address,
+        gas: gas - 1n,
+        data: encodeFunctionData({ abi, functionName: 'store', args: [43n] }),
+      }),
     ).rejects.toThrow();
   });
 
@@ -91,7 +108,11 @@ describe('viem through @tandem-evm/provider', () => {
   });
 
   it('traces a call with the struct logger and the callTracer', async () => {
-    const call = { from: account, to: address, data: encodeFunctionData({ abi, functionName: 'relay', args: [99n] }) };
+    const call = {
+      from: account,
+      to: address,
+      data: encodeFunctionData({ abi, functionName: 'relay', args: [99n] }),
+    };
     const structs = (await publicClient.request({
       method: 'debug_traceCall',
       params: [call, 'latest', {}],
@@ -112,7 +133,11 @@ describe('viem through @tandem-evm/provider', () => {
     expect(tree.to).toBe(address.toLowerCase());
     expect(BigInt(tree.gasUsed)).toBe(BigInt(structs.gas));
     expect(tree.calls).toHaveLength(1);
-    expect(tree.calls![0]).toMatchObject({ type: 'CALL', from: address.toLowerCase(), to: address.toLowerCase() });
+    expect(tree.calls![0]).toMatchObject({
+      type: 'CALL',
+      from: address.toLowerCase(),
+      to: address.toLowerCase(),
+    });
     expect(tree.calls![0]!.logs).toHaveLength(1);
     // A trace is a call: nothing changed.
     expect(await publicClient.readContract({ address, abi, functionName: 'stored' })).toBe(42n);

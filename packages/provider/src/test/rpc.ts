@@ -6,6 +6,7 @@ import { createProvider, type ProviderOptions, ProviderRpcError, type TandemProv
 export interface TestChain {
   readonly provider: TandemProvider;
   /** The result of `method`; throws what the provider rejected with. */
+  // biome-ignore lint/suspicious/noExplicitAny: tests read JSON results field by field.
   rpc(method: string, ...params: unknown[]): Promise<any>;
   /** The error `method` rejects with (fails the test if it resolves). */
   rpcError(method: string, ...params: unknown[]): Promise<ProviderRpcError>;
