@@ -25,6 +25,7 @@ const LAYER: Record<string, number> = {
   statetest: 9,
   difftest: 9,
   ethereumjs: 9,
+  provider: 9,
   cli: 10,
   bench: 11,
 };

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Packaging test: packs every public package as it would be published, lints the
 # tarballs (publint, are-the-types-wrong), then installs tarballs into empty
-# projects and uses them: opcodes alone, gas alone, and evm with what it needs
-# to run a contract. Only the npm registry is reached (for third-party deps).
+# projects and uses them: opcodes alone, gas alone, evm with what it needs
+# to run a contract, and the provider mining a transaction. Only the npm registry is reached (for third-party deps).
 # Run after `pnpm build`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -76,3 +76,13 @@ for (const engine of ['interpreter', 'multipass']) {
   if (result.status !== 'success' || result.output[31] !== 7) throw new Error(engine + ': ' + result.status);
 }
 " evm state interpreter multipass runtime frame gas opcodes host primitives precompiles
+
+try_project 'provider mining a transaction' "
+import { createProvider } from '@tandem-evm/provider';
+const provider = createProvider();
+const [alice] = await provider.request({ method: 'eth_accounts' });
+const to = '0x000000000000000000000000000000000000b0b0';
+const hash = await provider.request({ method: 'eth_sendTransaction', params: [{ from: alice, to, value: '0x1' }] });
+const receipt = await provider.request({ method: 'eth_getTransactionReceipt', params: [hash] });
+if (receipt.status !== '0x1' || receipt.gasUsed !== '0x5208') throw new Error(JSON.stringify(receipt));
+" provider evm state interpreter multipass runtime frame gas opcodes host primitives precompiles

@@ -7,6 +7,7 @@ import {
   executeTransaction,
   type Transaction,
   TX_GAS_LIMIT_CAP,
+  type WorldState,
 } from '@tandem-evm/state';
 import { requireBlock } from './blocks.js';
 import type { Block } from './chain.js';
@@ -28,7 +29,7 @@ export function gasCap(context: ProviderContext, block: Block): bigint {
 export interface PreparedCall {
   readonly tx: Transaction;
   readonly env: BlockEnv;
-  readonly state: ReturnType<ProviderContext['chain']['fork']>;
+  readonly state: WorldState;
 }
 
 /**
@@ -46,9 +47,14 @@ export function prepareCall(
 ): PreparedCall {
   const { chain } = context;
   const state = chain.fork(chain.stateAt(block));
-  if (overrides !== undefined && overrides.value != null)
+  if (overrides !== undefined && overrides.value !== undefined && overrides.value !== null) {
     applyStateOverrides(state, overrides.value, overrides.field);
+  }
   const sender = request.from ?? 0n;
+  const fees =
+    request.maxFeePerGas !== undefined
+      ? { maxFeePerGas: request.maxFeePerGas, maxPriorityFeePerGas: request.maxPriorityFeePerGas ?? 0n }
+      : { gasPrice: request.gasPrice ?? 0n };
   const paysFees = request.gasPrice !== undefined || request.maxFeePerGas !== undefined;
   const env = chain.blockEnv(block.header);
   const tx: Transaction = {
@@ -58,11 +64,7 @@ export function prepareCall(
     gasLimit: request.gas ?? gasCap(context, block),
     value: request.value ?? 0n,
     data: request.data ?? new Uint8Array(0),
-    ...(paysFees ? {} : { gasPrice: 0n }),
-    ...(request.gasPrice !== undefined ? { gasPrice: request.gasPrice } : {}),
-    ...(request.maxFeePerGas !== undefined
-      ? { maxFeePerGas: request.maxFeePerGas, maxPriorityFeePerGas: request.maxPriorityFeePerGas ?? 0n }
-      : {}),
+    ...fees,
     ...(request.accessList !== undefined ? { accessList: request.accessList } : {}),
   };
   return { tx, env: paysFees ? env : { ...env, baseFee: 0n }, state };

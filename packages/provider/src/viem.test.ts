@@ -3,6 +3,7 @@
 // estimates gas, sees a revert reason and traces calls.
 import {
   BaseError,
+  bytesToHex,
   ContractFunctionRevertedError,
   createPublicClient,
   createWalletClient,
@@ -13,9 +14,10 @@ import {
   type Hex,
   parseAbiItem,
 } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CallFrame } from './call-tracer.js';
-import { createProvider } from './index.js';
+import { createProvider, devAccountKey } from './index.js';
 import type { StructLog } from './struct-logger.js';
 import { compileContract } from './test/compile.js';
 
@@ -105,6 +107,28 @@ describe('viem through @tandem-evm/provider', () => {
     await expect(
       publicClient.estimateContractGas({ address, abi, functionName: 'store', args: [13n], account }),
     ).rejects.toThrow('thirteen is unlucky');
+  });
+
+  it('takes transactions viem signs itself (eth_sendRawTransaction) and traces them', async () => {
+    const signer = privateKeyToAccount(bytesToHex(devAccountKey(3)));
+    const wallet = createWalletClient({ chain: tandem, transport, account: signer });
+    const hash = await wallet.writeContract({ address, abi, functionName: 'store', args: [5n] });
+    const receipt = await publicClient.waitForTransactionReceipt({ hash });
+    expect(receipt.from).toBe(signer.address.toLowerCase());
+    const tx = await publicClient.getTransaction({ hash });
+    expect(tx.hash).toBe(hash);
+    expect(tx.type).toBe('eip1559');
+    const tree = (await publicClient.request({
+      method: 'debug_traceTransaction',
+      params: [hash, { tracer: 'callTracer' }],
+    } as never)) as CallFrame;
+    expect(tree).toMatchObject({
+      type: 'CALL',
+      from: signer.address.toLowerCase(),
+      to: address.toLowerCase(),
+    });
+    expect(BigInt(tree.gasUsed)).toBe(receipt.gasUsed);
+    await wallet.writeContract({ address, abi, functionName: 'store', args: [42n] });
   });
 
   it('traces a call with the struct logger and the callTracer', async () => {
