@@ -1,4 +1,4 @@
-import { bytesToHex } from '@tandem-evm/primitives';
+import { bytesToHex, bytesToWord } from '@tandem-evm/primitives';
 
 /** JSON-RPC 2.0 and EIP-1474 error codes the provider answers with. */
 export const RpcErrorCode = {
@@ -48,13 +48,12 @@ const ERROR_STRING_SELECTOR = '0x08c379a0';
 /** The reason string of `Error(string)` revert data, or undefined for any other data. */
 export function revertReason(output: Uint8Array): string | undefined {
   if (output.length < 68 || bytesToHex(output.subarray(0, 4)) !== ERROR_STRING_SELECTOR) return undefined;
-  const view = new DataView(output.buffer, output.byteOffset, output.byteLength);
-  // Offsets and lengths fit in the low 4 bytes of their words in any reason a client can show.
-  const offset = 4 + view.getUint32(4 + 28);
-  if (offset + 32 > output.length) return undefined;
-  const length = view.getUint32(offset + 28);
-  if (offset + 32 + length > output.length) return undefined;
-  return new TextDecoder().decode(output.subarray(offset + 32, offset + 32 + length));
+  const offset = 4n + bytesToWord(output, 4);
+  if (offset + 32n > BigInt(output.length)) return undefined;
+  const start = Number(offset) + 32;
+  const length = bytesToWord(output, start - 32);
+  if (BigInt(start) + length > BigInt(output.length)) return undefined;
+  return new TextDecoder().decode(output.subarray(start, start + Number(length)));
 }
 
 /** A reverted call, as geth and anvil answer it: code 3, `execution reverted[: reason]`, the revert data. */
