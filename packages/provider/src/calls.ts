@@ -70,17 +70,23 @@ export function prepareCall(
   return { tx, env: paysFees ? env : { ...env, baseFee: 0n }, state };
 }
 
-/** Runs `run` with `inspector` attached to the provider's EVM (none when undefined), detaching it however `run` ends. */
+/**
+ * Runs `run` with `inspector` attached to the provider's EVM, then puts back
+ * whatever was attached before (an inspector of the user's own), however `run` ends.
+ */
 export function withInspector<T>(
   context: ProviderContext,
   inspector: Inspector | undefined,
   run: () => T,
 ): T {
-  context.evm.inspector = inspector;
+  if (inspector === undefined) return run();
+  const { evm } = context;
+  const previous = evm.inspector;
+  evm.inspector = inspector;
   try {
     return run();
   } finally {
-    context.evm.inspector = undefined;
+    evm.inspector = previous;
   }
 }
 
