@@ -6,6 +6,8 @@ export {
   PER_AUTH_BASE_COST,
   PER_EMPTY_ACCOUNT_COST,
 } from './authorization.js';
+export type { ParentGas } from './base-fee.js';
+export { nextBaseFee } from './base-fee.js';
 export type { Receipt } from './receipt.js';
 export {
   BLOOM_BYTES,
@@ -32,6 +34,7 @@ export type { SignedTransaction, UnsignedTransaction } from './signed-transactio
 export {
   decodeSignedTransaction,
   encodeSignedTransaction,
+  legacyChainId,
   recoverSender,
   signingHash,
   signTransaction,
@@ -80,12 +83,15 @@ export {
   executeTransaction,
   floorDataGas,
   intrinsicGas,
+  maxCost,
   nextExcessBlobGas,
   TX_GAS_LIMIT_CAP,
   transactionRules,
   transactionType,
   validateTransaction,
 } from './transaction.js';
-export { EMPTY_TRIE_ROOT, hexPrefix, trieRoot } from './trie.js';
+export { EMPTY_TRIE_ROOT, hexPrefix, orderedTrieRoot, trieRoot } from './trie.js';
+export type { Withdrawal } from './withdrawals.js';
+export { applyWithdrawals, withdrawalsRoot } from './withdrawals.js';
 export type { FinalizeOptions, WorldStateOptions } from './world-state.js';
 export { stateTestBlockHash, WorldState } from './world-state.js';

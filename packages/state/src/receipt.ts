@@ -6,9 +6,9 @@ import {
   keccak256,
   wordToBytes,
 } from '@tandem-evm/primitives';
-import { encodeRlp, encodeRlpBytes } from './rlp.js';
+import { encodeRlp } from './rlp.js';
 import type { TransactionType } from './transaction.js';
-import { trieRoot } from './trie.js';
+import { orderedTrieRoot } from './trie.js';
 
 /** What a block commits to for each transaction it ran (the receipts trie's values). */
 export interface Receipt {
@@ -84,19 +84,12 @@ export function encodeReceipt(receipt: Receipt): Uint8Array {
   return receipt.type === 0 ? payload : concatBytes(Uint8Array.of(receipt.type), payload);
 }
 
-/** The root of a block's list trie: `rlp(index)` maps to the item's encoding. */
-function listRoot(encodedItems: readonly Uint8Array[]): bigint {
-  return trieRoot(
-    encodedItems.map((item, index) => [encodeRlpBytes(bigintToMinimalBytes(BigInt(index))), item]),
-  );
-}
-
 /** The header's `receiptsRoot`. */
 export function receiptsRoot(receipts: readonly Receipt[]): bigint {
-  return listRoot(receipts.map(encodeReceipt));
+  return orderedTrieRoot(receipts.map(encodeReceipt));
 }
 
 /** The header's `transactionsRoot`, over the transactions' encodings (`encodeSignedTransaction`). */
 export function transactionsRoot(encodedTransactions: readonly Uint8Array[]): bigint {
-  return listRoot(encodedTransactions);
+  return orderedTrieRoot(encodedTransactions);
 }

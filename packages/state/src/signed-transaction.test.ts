@@ -171,6 +171,28 @@ describe('bad encodings', () => {
     expect(() => decodeSignedTransaction(Uint8Array.of(0x05, 0xc0))).toThrow(/unknown type 0x5/);
     expect(() => decodeSignedTransaction(Uint8Array.of(0x02, 0xc0))).toThrow(/must have 12 fields, got 0/);
     expect(() => decodeSignedTransaction(new Uint8Array(0))).toThrow(TypeError);
+    const blobCreation = encodeSignedTransaction({
+      ...signTransaction(
+        {
+          type: 3,
+          chainId: 1n,
+          nonce: 0n,
+          maxPriorityFeePerGas: 1n,
+          maxFeePerGas: 1n,
+          gasLimit: 1n,
+          to: 1n,
+          value: 0n,
+          data: new Uint8Array(0),
+          maxFeePerBlobGas: 1n,
+          blobVersionedHashes: [],
+        },
+        EIP155_KEY,
+      ),
+      to: null,
+    });
+    expect(() => decodeSignedTransaction(blobCreation)).toThrow(
+      /type 3 transaction: to must be 20 bytes, got 0/,
+    );
   });
 
   it('refuses a signature no sender made', () => {

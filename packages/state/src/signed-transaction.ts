@@ -305,7 +305,8 @@ export function decodeSignedTransaction(bytes: Uint8Array): SignedTransaction {
           maxFeePerGas: reader.uint('maxFeePerGas'),
         };
   const gasLimit = reader.uint('gasLimit', MAX_UINT64);
-  const to = reader.to();
+  // EIP-4844 and EIP-7702 transactions cannot create: their callee is an address, never empty.
+  const to = type >= 3 ? reader.address('to') : reader.to();
   const value = reader.uint('value');
   const data = reader.bytes('data');
   const accessList = reader.accessList();
@@ -329,6 +330,11 @@ export function decodeSignedTransaction(bytes: Uint8Array): SignedTransaction {
   return { type, chainId, nonce, ...fees, gasLimit, to, value, data, accessList, ...extra, v, r, s };
 }
 
+/** The chain id a legacy transaction's v carries: `(v − 35) / 2` with EIP-155, none for 27/28. */
+export function legacyChainId(v: bigint): bigint | undefined {
+  return v >= EIP155_V_OFFSET ? (v - EIP155_V_OFFSET) / 2n : undefined;
+}
+
 function decodeLegacy(bytes: Uint8Array): SignedTransaction {
   const reader = new FieldReader(fieldList(bytes, 0), 'legacy transaction');
   const nonce = reader.uint('nonce', MAX_UINT64);
@@ -340,7 +346,7 @@ function decodeLegacy(bytes: Uint8Array): SignedTransaction {
   const v = reader.uint('v');
   const r = reader.uint('r');
   const s = reader.uint('s');
-  const chainId = v >= EIP155_V_OFFSET ? (v - EIP155_V_OFFSET) / 2n : undefined;
+  const chainId = legacyChainId(v);
   return {
     type: 0,
     ...(chainId !== undefined ? { chainId } : {}),

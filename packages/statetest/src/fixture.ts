@@ -154,7 +154,12 @@ function parseEnv(value: unknown, field: string): BlockEnv {
   };
 }
 
-function parsePre(value: unknown, field: string): Map<Address, AccountInit> {
+/**
+ * Parses accounts by address (a fixture's `pre`, or a t8n `alloc`): nonce,
+ * balance, code and storage, each optional.
+ * @throws TypeError naming the field that is malformed.
+ */
+export function parsePre(value: unknown, field: string): Map<Address, AccountInit> {
   const pre = new Map<Address, AccountInit>();
   for (const [addressText, accountValue] of Object.entries(object(value, field))) {
     const where = `${field}[${addressText}]`;
