@@ -7,6 +7,7 @@ import {
   encodeSignedTransaction,
   executeTransaction,
   logsBloom,
+  nextBaseFee,
   type Receipt,
   receiptsRoot,
   type SignedTransaction,
@@ -15,7 +16,6 @@ import {
   transactionsRoot,
   WorldState,
 } from '@tandem-evm/state';
-import { nextBaseFee } from './base-fee.js';
 import { type BlockHeader, blockHash } from './block-header.js';
 import { rejectedTransaction } from './errors.js';
 
