@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { Eip3155Tracer } from '@tandem-evm/evm';
 import { parseRevision } from '@tandem-evm/host';
+import { readFixtureFile } from '@tandem-evm/statetest';
 import { parseArgs, UsageError } from './args.js';
 import { compileCommand } from './compile-command.js';
 import { fuzzCommand } from './fuzz-command.js';
@@ -39,9 +39,10 @@ export interface Io {
 const nodeIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  // Fixture files may be gzipped (`.json.gz`); every other file is read as it is.
   readFile: (path) => {
     try {
-      return readFileSync(path, 'utf8');
+      return readFixtureFile(path);
     } catch (error) {
       throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
     }

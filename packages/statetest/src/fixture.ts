@@ -130,7 +130,17 @@ function optionalNumber(json: Json, key: string, field: string): bigint | undefi
   return json[key] === undefined ? undefined : parseFixtureNumber(json[key], `${field}.${key}`);
 }
 
-function parseEnv(value: unknown, field: string): BlockEnv {
+/**
+ * An EEST fixture's `config`: the chain id its transactions are signed for
+ * (ethereum/tests have no config: mainnet's 1).
+ */
+function parseChainId(value: unknown, field: string): bigint | undefined {
+  if (value === undefined) return undefined;
+  const config = object(value, field);
+  return config.chainid === undefined ? undefined : parseFixtureNumber(config.chainid, `${field}.chainid`);
+}
+
+function parseEnv(value: unknown, field: string, chainId: bigint | undefined): BlockEnv {
   const env = object(value, field);
   const number = (key: string) => parseFixtureNumber(env[key], `${field}.${key}`);
   return {
@@ -145,6 +155,7 @@ function parseEnv(value: unknown, field: string): BlockEnv {
     prevRandao: env.currentRandom !== undefined ? number('currentRandom') : number('currentDifficulty'),
     baseFee: env.currentBaseFee !== undefined ? number('currentBaseFee') : 0n,
     excessBlobGas: env.currentExcessBlobGas !== undefined ? number('currentExcessBlobGas') : 0n,
+    ...(chainId !== undefined ? { chainId } : {}),
   };
 }
 
@@ -266,7 +277,7 @@ export function parseStateTestFile(json: string | unknown): StateTest[] {
     const test = object(value, name);
     return {
       name,
-      env: parseEnv(test.env, `${name}.env`),
+      env: parseEnv(test.env, `${name}.env`, parseChainId(test.config, `${name}.config`)),
       pre: parsePre(test.pre, `${name}.pre`),
       transaction: parseMultiTransaction(test.transaction, `${name}.transaction`),
       post: parsePost(test.post, `${name}.post`),
