@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from './main.js';
 import { cli } from './test/cli.js';
 
 const DATA = new URL('./test-data/t8n/', import.meta.url).pathname;
@@ -239,4 +240,191 @@ describe('tandem t8n reproduces go-ethereum cmd/evm/testdata', () => {
       expect(actual).toEqual(expected);
     });
   }
+});
+
+/** Runs `tandem t8n` with `stdin` as standard input; outputs captured. */
+function t8nWithStdin(args: string[], stdin: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = main(['t8n', ...args], {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    readFile: (path) => readFileSync(path, 'utf8'),
+    readStdin: () => stdin,
+  } as Parameters<typeof main>[1]);
+  return { code, stdout, stderr };
+}
+
+const read = (base: string, file: string): unknown =>
+  JSON.parse(readFileSync(join(DATA, base, file), 'utf8'));
+
+describe('tandem t8n inputs and outputs', () => {
+  const stdinArgs = ['--input.alloc', 'stdin', '--input.env', 'stdin', '--input.txs', 'stdin'];
+  const resultOnly = ['--output.result', 'stdout', '--output.alloc', '', '--state.fork', 'London'];
+
+  it('reads alloc, env and JSON txs (signed here from their secretKey) from one object on stdin', () => {
+    const stdin = JSON.stringify({
+      alloc: read('13', 'alloc.json'),
+      env: read('13', 'env.json'),
+      txs: read('13', 'txs.json'),
+    });
+    const { code, stdout } = t8nWithStdin([...stdinArgs, ...resultOnly], stdin);
+    expect(code).toBe(0);
+    // The same two transactions as signed_txs.rlp: the same result as exp2.json.
+    expect(JSON.parse(stdout)).toEqual(read('13', 'exp2.json'));
+  });
+
+  it('reads txsRlp from stdin', () => {
+    const stdin = JSON.stringify({
+      alloc: read('13', 'alloc.json'),
+      env: read('13', 'env.json'),
+      txsRlp: read('13', 'signed_txs.rlp'),
+    });
+    expect(JSON.parse(t8nWithStdin([...stdinArgs, ...resultOnly], stdin).stdout)).toEqual(
+      read('13', 'exp2.json'),
+    );
+  });
+
+  it('writes alloc.json and result.json in --output.basedir, and a trace per transaction with --trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tandem-t8n-'));
+    const base = join(DATA, '3');
+    const { code } = cli([
+      't8n',
+      '--input.alloc',
+      join(base, 'alloc.json'),
+      '--input.env',
+      join(base, 'env.json'),
+      '--input.txs',
+      join(base, 'txs.json'),
+      '--state.fork',
+      'Berlin',
+      '--output.basedir',
+      dir,
+      '--trace',
+    ]);
+    expect(code).toBe(0);
+    const expected = read('3', 'exp.json') as {
+      alloc: unknown;
+      result: { receipts: { transactionHash: string }[] };
+    };
+    expect(JSON.parse(readFileSync(join(dir, 'alloc.json'), 'utf8'))).toEqual(expected.alloc);
+    expect(JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8'))).toEqual(expected.result);
+    const traceFile = `trace-0-${expected.result.receipts[0]!.transactionHash}.jsonl`;
+    expect(readdirSync(dir).sort()).toEqual(['alloc.json', 'result.json', traceFile]);
+    const lines = readFileSync(join(dir, traceFile), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.opName).filter(Boolean)).toContain('BLOCKHASH');
+    expect(lines[0]).toMatchObject({ pc: 0, depth: 1, stack: [] });
+    // The summary line: the transaction's output and gas used (the receipt's 0x521f).
+    expect(lines.at(-1)).toEqual({ output: '0x', gasUsed: '0x521f' });
+  });
+});
+
+describe("tandem t8n exit codes (go-ethereum's)", () => {
+  const base = join(DATA, '29');
+  const args = (overrides: Record<string, string>) => {
+    const options: Record<string, string> = {
+      'input.alloc': join(base, 'alloc.json'),
+      'input.env': join(base, 'env.json'),
+      'input.txs': join(base, 'txs.json'),
+      'state.fork': 'Cancun',
+      'output.result': 'stdout',
+      'output.alloc': '',
+      ...overrides,
+    };
+    return ['t8n', ...Object.entries(options).flatMap(([name, value]) => [`--${name}`, value])];
+  };
+  const stdinCase = (env: Record<string, unknown>, fork: string) =>
+    t8nWithStdin(
+      [
+        '--input.alloc',
+        'stdin',
+        '--input.env',
+        'stdin',
+        '--input.txs',
+        'stdin',
+        '--state.fork',
+        fork,
+        '--output.result',
+        'stdout',
+        '--output.alloc',
+        '',
+      ],
+      JSON.stringify({ alloc: {}, env, txs: [] }),
+    );
+  const env29 = read('29', 'env.json') as Record<string, unknown>;
+
+  it('3 for an env the fork cannot run, naming the field', () => {
+    const { parentBeaconBlockRoot: _, ...noBeaconRoot } = env29;
+    expect(stdinCase(noBeaconRoot, 'Cancun')).toMatchObject({
+      code: 3,
+      stderr: expect.stringMatching(/ERROR\(3\): .*parentBeaconBlockRoot/),
+    });
+    const { withdrawals: __, ...noWithdrawals } = env29;
+    expect(stdinCase(noWithdrawals, 'Shanghai')).toMatchObject({
+      code: 3,
+      stderr: expect.stringMatching(/withdrawals/),
+    });
+    const { parentBaseFee: ___, ...noBaseFee } = env29;
+    expect(stdinCase(noBaseFee, 'London').stderr).toMatch(/parentBaseFee/);
+    expect(cli(args({ 'state.fork': 'Constantinopel' })).code).toBe(3);
+  });
+
+  it('2 for a Prague block whose request system contracts are missing', () => {
+    expect(stdinCase(env29, 'Prague')).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/request type 1: no code/),
+    });
+  });
+
+  it('10 for JSON that is not JSON, or not the shape expected', () => {
+    expect(
+      t8nWithStdin(['--input.alloc', 'stdin', '--input.env', 'stdin', '--input.txs', 'stdin'], '{').code,
+    ).toBe(10);
+    const { currentCoinbase: _, ...noCoinbase } = env29;
+    expect(stdinCase(noCoinbase, 'Cancun')).toMatchObject({
+      code: 10,
+      stderr: expect.stringMatching(/env.currentCoinbase/),
+    });
+  });
+
+  it('11 for a file that cannot be read, 12 for an RLP that is not a list', () => {
+    expect(cli(args({ 'input.alloc': join(base, 'missing.json') })).code).toBe(11);
+    const stdin = JSON.stringify({ alloc: {}, env: env29, txsRlp: '0x01' });
+    expect(
+      t8nWithStdin(
+        ['--input.alloc', 'stdin', '--input.env', 'stdin', '--input.txs', 'stdin', '--state.fork', 'Cancun'],
+        stdin,
+      ).code,
+    ).toBe(12);
+  });
+
+  it('2 (usage) for an option it does not know, and 0 with the usage for --help', () => {
+    expect(cli(['t8n', '--output.everything', 'stdout']).code).toBe(2);
+    expect(cli(['t8n', '--help'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/tandem t8n/) });
+  });
+});
+
+describe('the CLI README', () => {
+  it('shows a t8n example that prints what it says', () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## `tandem t8n`'));
+    const example = /```sh\n\$ tandem (.*)\n([\s\S]*?)```/.exec(section);
+    expect(example).not.toBeNull();
+    const [, command, printed] = example!;
+    // The command's arguments, with "" for an empty one, run from the package folder.
+    const args = [...command!.matchAll(/"([^"]*)"|(\S+)/g)].map(
+      ([, quoted, bare]) =>
+        quoted ?? (bare!.startsWith('src/') ? new URL(`../${bare}`, import.meta.url).pathname : bare!),
+    );
+    const { code, stdout } = cli(args);
+    expect(code).toBe(0);
+    expect(stdout).toBe(printed);
+  });
 });

@@ -99,7 +99,8 @@ function parseBytes(value: unknown, field: string): Uint8Array {
   return hexToBytes(string(value, field), field);
 }
 
-function parseAccessList(value: unknown, field: string): AccessListEntry[] {
+/** An EIP-2930 access list: `[{ address, storageKeys }]`. */
+export function parseAccessList(value: unknown, field: string): AccessListEntry[] {
   return array(value, field).map((item, i) => {
     const entry = object(item, `${field}[${i}]`);
     return {
@@ -116,7 +117,7 @@ function parseAccessList(value: unknown, field: string): AccessListEntry[] {
  * `signer` field is ignored: the runner recovers the authority itself, as a
  * client must (an invalid signature has no signer).
  */
-function parseAuthorizationList(value: unknown, field: string): Authorization[] {
+export function parseAuthorizationList(value: unknown, field: string): Authorization[] {
   return array(value, field).map((item, i) => {
     const where = `${field}[${i}]`;
     const tuple = object(item, where);

@@ -2,6 +2,8 @@ export { diffStates } from './diff.js';
 export type { CaseIndexes, MultiTransaction, PostEntry, StateTest } from './fixture.js';
 export {
   caseTransaction,
+  parseAccessList,
+  parseAuthorizationList,
   parseFixtureNumber,
   parsePre,
   parseStateTestFile,

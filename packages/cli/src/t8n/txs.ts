@@ -1,7 +1,5 @@
 import { hexToBytes } from '@tandem-evm/primitives';
 import {
-  type AccessListEntry,
-  type Authorization,
   decodeRlp,
   decodeSignedTransaction,
   encodeRlp,
@@ -15,6 +13,7 @@ import {
   type TransactionType,
   type UnsignedTransaction,
 } from '@tandem-evm/state';
+import { parseAccessList, parseAuthorizationList } from '@tandem-evm/statetest';
 import { T8N_EXIT, T8nError } from './exit-codes.js';
 import { type Json, jsonAddress, jsonArray, jsonBytes, jsonNumber, jsonObject } from './json.js';
 
@@ -25,34 +24,6 @@ export type T8nTransaction =
 
 function present(json: Json, key: string): boolean {
   return json[key] !== undefined && json[key] !== null;
-}
-
-function parseAccessList(value: unknown, field: string): AccessListEntry[] {
-  return jsonArray(value, field).map((item, i) => {
-    const entry = jsonObject(item, `${field}[${i}]`);
-    return {
-      address: jsonAddress(entry.address, `${field}[${i}].address`),
-      storageKeys: jsonArray(entry.storageKeys ?? [], `${field}[${i}].storageKeys`).map((key, k) =>
-        jsonNumber(key, `${field}[${i}].storageKeys[${k}]`),
-      ),
-    };
-  });
-}
-
-function parseAuthorizationList(value: unknown, field: string): Authorization[] {
-  return jsonArray(value, field).map((item, i) => {
-    const where = `${field}[${i}]`;
-    const tuple = jsonObject(item, where);
-    const number = (key: string) => jsonNumber(tuple[key], `${where}.${key}`);
-    return {
-      chainId: number('chainId'),
-      address: jsonAddress(tuple.address, `${where}.address`),
-      nonce: number('nonce'),
-      yParity: number(present(tuple, 'yParity') ? 'yParity' : 'v'),
-      r: number('r'),
-      s: number('s'),
-    };
-  });
 }
 
 /**
