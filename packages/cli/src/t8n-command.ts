@@ -10,7 +10,7 @@ import { T8N_EXIT, T8nError } from './t8n/exit-codes.js';
 import { parseT8nFork } from './t8n/fork.js';
 import { jsonFail, jsonObject } from './t8n/json.js';
 import { allocJson, resultJson } from './t8n/output.js';
-import { applyTransition, T8N_SWITCHABLE_EIPS } from './t8n/transition.js';
+import { applyTransition } from './t8n/transition.js';
 import { encodeBody, parseJsonTransactions, parseRlpTransactions, type T8nTransaction } from './t8n/txs.js';
 
 export const T8N_USAGE = `  tandem t8n [--input.alloc FILE|stdin] [--input.env FILE|stdin] [--input.txs FILE|stdin]
@@ -141,7 +141,7 @@ function runT8n(argv: readonly string[], io: T8nIo): number {
   }
   const chainId = integerOption(text('state.chainid', '1'), 'state.chainid');
   const reward = integerOption(text('state.reward', '0'), 'state.reward');
-  const fork = parseT8nFork(text('state.fork', 'GrayGlacier'), T8N_SWITCHABLE_EIPS);
+  const fork = parseT8nFork(text('state.fork', 'GrayGlacier'));
   const baseDir = text('output.basedir', '');
   if (baseDir !== '') {
     try {

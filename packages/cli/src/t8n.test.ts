@@ -326,6 +326,60 @@ describe('tandem t8n inputs and outputs', () => {
   });
 });
 
+describe('tandem t8n rules beyond the geth cases', () => {
+  const case1 = (fork: string, extra: string[] = []) => {
+    const base = join(DATA, '1');
+    const args = ['t8n', '--input.alloc', join(base, 'alloc.json'), '--input.env', join(base, 'env.json')];
+    return cli([
+      ...args,
+      '--input.txs',
+      join(base, 'txs.json'),
+      '--state.fork',
+      fork,
+      '--output.result',
+      'stdout',
+      '--output.alloc',
+      '',
+      ...extra,
+    ]);
+  };
+
+  it('puts the post-state root in a receipt before Byzantium (EIP-658)', () => {
+    const { result } = JSON.parse(case1('Homestead').stdout);
+    expect(result.receipts[0].root).toMatch(/^0x[0-9a-f]{64}$/);
+    expect(result.receipts[0].status).toBe('0x0');
+  });
+
+  it('rejects a transaction signed for another chain', () => {
+    // testdata 13's transactions are signed for chain 1.
+    const base = join(DATA, '13');
+    const args = ['t8n', '--input.alloc', join(base, 'alloc.json'), '--input.env', join(base, 'env.json')];
+    const { stdout } = cli([
+      ...args,
+      '--input.txs',
+      join(base, 'signed_txs.rlp'),
+      '--state.fork',
+      'London',
+      '--state.chainid',
+      '5',
+      '--output.result',
+      'stdout',
+      '--output.alloc',
+      '',
+    ]);
+    expect(JSON.parse(stdout).result.rejected).toEqual([
+      { index: 0, error: 'invalid chain id for signer: have 1 want 5' },
+      { index: 1, error: 'invalid chain id for signer: have 1 want 5' },
+    ]);
+  });
+
+  it('runs the same block on the multipass engine', () => {
+    expect(JSON.parse(case1('Byzantium', ['--engine', 'multipass']).stdout)).toEqual({
+      result: (read('1', 'exp.json') as { result: unknown }).result,
+    });
+  });
+});
+
 describe("tandem t8n exit codes (go-ethereum's)", () => {
   const base = join(DATA, '29');
   const args = (overrides: Record<string, string>) => {

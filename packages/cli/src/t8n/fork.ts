@@ -1,3 +1,4 @@
+import { SWITCHABLE_EIPS } from '@tandem-evm/evm';
 import { parseRevision, Revision } from '@tandem-evm/host';
 import { T8N_EXIT, T8nError } from './exit-codes.js';
 
@@ -32,7 +33,7 @@ function bombDelayOf(revision: Revision): bigint {
  * (`Berlin`, `EIP150`, `Merge`, `GrayGlacier`…), optionally with `+EIP` suffixes.
  * @throws T8nError (exit 3) for an unknown fork or an EIP Tandem cannot switch on.
  */
-export function parseT8nFork(text: string, switchableEips: ReadonlySet<number>): T8nFork {
+export function parseT8nFork(text: string): T8nFork {
   const [name = '', ...extra] = text.split('+');
   const bombOnly = BOMB_ONLY_FORKS[name];
   let revision: Revision;
@@ -43,7 +44,7 @@ export function parseT8nFork(text: string, switchableEips: ReadonlySet<number>):
   }
   const eips: Record<number, boolean> = {};
   for (const eip of extra) {
-    if (!/^[0-9]+$/.test(eip) || !switchableEips.has(Number(eip))) {
+    if (!/^[0-9]+$/.test(eip) || SWITCHABLE_EIPS[Number(eip)] === undefined) {
       throw new T8nError(T8N_EXIT.config, `--state.fork: EIP '${eip}' cannot be switched on in ${text}`);
     }
     eips[Number(eip)] = true;

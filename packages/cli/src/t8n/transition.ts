@@ -1,11 +1,4 @@
-import {
-  createAddress,
-  createEvm,
-  Eip3155Tracer,
-  type EngineName,
-  type Evm,
-  SWITCHABLE_EIPS,
-} from '@tandem-evm/evm';
+import { createAddress, createEvm, Eip3155Tracer, type EngineName, type Evm } from '@tandem-evm/evm';
 import { type Address, type Log, Revision } from '@tandem-evm/host';
 import {
   type AccountInit,
@@ -52,8 +45,6 @@ export interface TransitionInput {
 /** A transaction the block includes. */
 export interface IncludedTransaction {
   readonly tx: SignedTransaction;
-  /** Its position in the input (rejected transactions leave gaps), which trace files are named by. */
-  readonly inputIndex: number;
   readonly hash: bigint;
   readonly receipt: Receipt;
   readonly gasUsed: bigint;
@@ -165,7 +156,6 @@ export function applyTransition(input: TransitionInput): TransitionOutput {
 
   const included: IncludedTransaction[] = [];
   const rejected: { index: number; error: string }[] = [];
-  const logs: Log[] = [];
   let gasUsed = 0n;
   let blockBlobGas = 0n;
   input.txs.forEach((entry, index) => {
@@ -222,12 +212,10 @@ export function applyTransition(input: TransitionInput): TransitionOutput {
     }
     gasUsed += outcome.gasUsed;
     blockBlobGas += txBlobGas;
-    logs.push(...outcome.logs);
     // Before Byzantium (EIP-658) a receipt holds the state root after its transaction.
     const postStateRoot = revision < Revision.Byzantium ? stateRoot(state) : undefined;
     included.push({
       tx,
-      inputIndex: index,
       hash,
       receipt: createReceipt(tx.type, outcome.status === 'success', gasUsed, outcome.logs, postStateRoot),
       gasUsed: outcome.gasUsed,
@@ -238,6 +226,7 @@ export function applyTransition(input: TransitionInput): TransitionOutput {
 
   if (input.reward >= 0n) payRewards(state, env, input.reward, revision);
   if (env.withdrawals !== undefined) applyWithdrawals(state, env.withdrawals);
+  const logs = included.flatMap(({ receipt }) => receipt.logs);
   const requests = revision >= Revision.Prague ? collectRequests(state, evm, block, logs) : undefined;
   return {
     state,
@@ -249,6 +238,3 @@ export function applyTransition(input: TransitionInput): TransitionOutput {
     ...(requests !== undefined ? { requests } : {}),
   };
 }
-
-/** The EIPs `--state.fork`'s `+EIP` suffixes may switch on. */
-export const T8N_SWITCHABLE_EIPS: ReadonlySet<number> = new Set(Object.keys(SWITCHABLE_EIPS).map(Number));
