@@ -442,6 +442,23 @@ describe("tandem t8n exit codes (go-ethereum's)", () => {
       t8nWithStdin(['--input.alloc', 'stdin', '--input.env', 'stdin', '--input.txs', 'stdin'], '{').code,
     ).toBe(10);
     const { currentCoinbase: _, ...noCoinbase } = env29;
+    const noGasPrice = {
+      nonce: '0x0',
+      gas: '0x5208',
+      to: null,
+      value: '0x0',
+      input: '0x',
+      v: '0x1b',
+      r: '0x1',
+      s: '0x1',
+    };
+    const stdin = JSON.stringify({ alloc: {}, env: env29, txs: [noGasPrice] });
+    expect(
+      t8nWithStdin(['--input.alloc', 'stdin', '--input.env', 'stdin', '--input.txs', 'stdin'], stdin),
+    ).toMatchObject({
+      code: 10,
+      stderr: expect.stringMatching(/txs\[0\]: a type 0 transaction needs gasPrice/),
+    });
     expect(stdinCase(noCoinbase, 'Cancun')).toMatchObject({
       code: 10,
       stderr: expect.stringMatching(/env.currentCoinbase/),

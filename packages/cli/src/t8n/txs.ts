@@ -90,7 +90,9 @@ function parseJsonTransaction(value: unknown, index: number, chainId: bigint): S
 export function parseJsonTransactions(value: unknown, chainId: bigint): T8nTransaction[] {
   return jsonArray(value ?? [], 'txs').map((item, index) => {
     try {
-      return { kind: 'ok', tx: parseJsonTransaction(item, index, chainId) };
+      const tx = parseJsonTransaction(item, index, chainId);
+      encodeSignedTransaction(tx); // throws for a fee field the type needs and the JSON lacks
+      return { kind: 'ok', tx };
     } catch (error) {
       if (error instanceof T8nError) throw error;
       throw new T8nError(T8N_EXIT.json, `txs[${index}]: ${(error as Error).message}`);
