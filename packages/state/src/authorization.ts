@@ -1,9 +1,7 @@
-import { secp256k1 } from '@noble/curves/secp256k1.js';
 import type { Address } from '@tandem-evm/host';
 import {
   addressToBytes,
   bigintToMinimalBytes,
-  bytesToWord,
   concatBytes,
   delegationCode,
   delegationTarget,
@@ -11,6 +9,7 @@ import {
 } from '@tandem-evm/primitives';
 import { EMPTY_CODE } from './account.js';
 import { encodeRlp } from './rlp.js';
+import { recoverSigner, SECP256K1_ORDER } from './signature.js';
 import type { WorldState } from './world-state.js';
 
 /**
@@ -32,7 +31,6 @@ export interface Authorization {
 export const PER_EMPTY_ACCOUNT_COST = 25000n;
 export const PER_AUTH_BASE_COST = 12500n;
 const SET_CODE_MAGIC = 0x05;
-const SECP256K1_ORDER = secp256k1.Point.CURVE().n;
 const MAX_UINT64 = (1n << 64n) - 1n;
 
 /**
@@ -51,13 +49,7 @@ export function authorityOf(authorization: Authorization): Address | undefined {
     bigintToMinimalBytes(nonce),
   ]);
   const digest = keccak256(concatBytes(Uint8Array.of(SET_CODE_MAGIC), payload));
-  let publicKey: Uint8Array;
-  try {
-    publicKey = new secp256k1.Signature(r, s, Number(yParity)).recoverPublicKey(digest).toBytes(false);
-  } catch {
-    return undefined;
-  }
-  return bytesToWord(keccak256(publicKey.subarray(1)), 12, 20);
+  return recoverSigner(digest, Number(yParity), r, s);
 }
 
 /**

@@ -6,6 +6,17 @@ export {
   PER_AUTH_BASE_COST,
   PER_EMPTY_ACCOUNT_COST,
 } from './authorization.js';
+export type { ParentGas } from './base-fee.js';
+export { nextBaseFee } from './base-fee.js';
+export type { Receipt } from './receipt.js';
+export {
+  BLOOM_BYTES,
+  createReceipt,
+  encodeReceipt,
+  logsBloom,
+  receiptsRoot,
+  transactionsRoot,
+} from './receipt.js';
 export {
   CONSOLIDATION_REQUEST_TYPE,
   DEPOSIT_CONTRACT_ADDRESS,
@@ -18,6 +29,18 @@ export {
 } from './requests.js';
 export type { RlpItem } from './rlp.js';
 export { decodeRlp, encodeRlp, encodeRlpBytes, encodeRlpList } from './rlp.js';
+export { addressOfPrivateKey, recoverSigner, SECP256K1_ORDER, signDigest } from './signature.js';
+export type { SignedTransaction, UnsignedTransaction } from './signed-transaction.js';
+export {
+  decodeSignedTransaction,
+  encodeSignedTransaction,
+  legacyChainId,
+  recoverSender,
+  signingHash,
+  signTransaction,
+  toTransaction,
+  transactionHash,
+} from './signed-transaction.js';
 export { EMPTY_LOGS_HASH, logsHash, stateRoot, storageRoot } from './state-root.js';
 export {
   applyBeaconRoot,
@@ -60,12 +83,15 @@ export {
   executeTransaction,
   floorDataGas,
   intrinsicGas,
+  maxCost,
   nextExcessBlobGas,
   TX_GAS_LIMIT_CAP,
   transactionRules,
   transactionType,
   validateTransaction,
 } from './transaction.js';
-export { EMPTY_TRIE_ROOT, hexPrefix, trieRoot } from './trie.js';
+export { EMPTY_TRIE_ROOT, hexPrefix, orderedTrieRoot, trieRoot } from './trie.js';
+export type { Withdrawal } from './withdrawals.js';
+export { applyWithdrawals, withdrawalsRoot } from './withdrawals.js';
 export type { FinalizeOptions, WorldStateOptions } from './world-state.js';
 export { stateTestBlockHash, WorldState } from './world-state.js';

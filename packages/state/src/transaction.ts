@@ -331,7 +331,7 @@ export function transactionRules(executor: MessageExecutor): TransactionRules {
 }
 
 /** The most a transaction can cost its sender: all its gas at the fee cap, its value and its blob gas. */
-function maxCost(tx: Transaction): bigint {
+export function maxCost(tx: Transaction): bigint {
   let cost = tx.gasLimit * maxFeePerGas(tx) + tx.value;
   if (transactionType(tx) === 3) cost += blobGasUsed(tx) * (tx.maxFeePerBlobGas ?? 0n);
   return cost;

@@ -1,4 +1,4 @@
-import { keccak256, keccak256Word } from '@tandem-evm/primitives';
+import { bigintToMinimalBytes, keccak256, keccak256Word } from '@tandem-evm/primitives';
 import { encodeRlpBytes, encodeRlpList } from './rlp.js';
 
 /** Root of a trie with no entries: keccak-256 of the RLP of the empty string. */
@@ -102,4 +102,14 @@ export function trieRoot(entries: Iterable<readonly [Uint8Array, Uint8Array]>): 
     }
   }
   return keccak256Word(encodeNode(sorted, 0, sorted.length, 0));
+}
+
+/**
+ * The root of a block's list trie (transactions, receipts, withdrawals): the
+ * key of each item is the RLP of its index, the value its encoding.
+ */
+export function orderedTrieRoot(encodedItems: readonly Uint8Array[]): bigint {
+  return trieRoot(
+    encodedItems.map((item, index) => [encodeRlpBytes(bigintToMinimalBytes(BigInt(index))), item]),
+  );
 }

@@ -1,7 +1,13 @@
-import { secp256k1 } from '@noble/curves/secp256k1.js';
 import type { Address } from '@tandem-evm/host';
-import { bytesToWord, hexToBytes, keccak256, parseAddress } from '@tandem-evm/primitives';
-import type { AccessListEntry, AccountInit, Authorization, BlockEnv, Transaction } from '@tandem-evm/state';
+import { hexToBytes, parseAddress } from '@tandem-evm/primitives';
+import {
+  type AccessListEntry,
+  type AccountInit,
+  type Authorization,
+  addressOfPrivateKey,
+  type BlockEnv,
+  type Transaction,
+} from '@tandem-evm/state';
 
 /** Which element of the multi-transaction's `data`, `gasLimit` and `value` arrays a case uses. */
 export interface CaseIndexes {
@@ -93,7 +99,8 @@ function parseBytes(value: unknown, field: string): Uint8Array {
   return hexToBytes(string(value, field), field);
 }
 
-function parseAccessList(value: unknown, field: string): AccessListEntry[] {
+/** An EIP-2930 access list: `[{ address, storageKeys }]`. */
+export function parseAccessList(value: unknown, field: string): AccessListEntry[] {
   return array(value, field).map((item, i) => {
     const entry = object(item, `${field}[${i}]`);
     return {
@@ -110,7 +117,7 @@ function parseAccessList(value: unknown, field: string): AccessListEntry[] {
  * `signer` field is ignored: the runner recovers the authority itself, as a
  * client must (an invalid signature has no signer).
  */
-function parseAuthorizationList(value: unknown, field: string): Authorization[] {
+export function parseAuthorizationList(value: unknown, field: string): Authorization[] {
   return array(value, field).map((item, i) => {
     const where = `${field}[${i}]`;
     const tuple = object(item, where);
@@ -159,7 +166,12 @@ function parseEnv(value: unknown, field: string, chainId: bigint | undefined): B
   };
 }
 
-function parsePre(value: unknown, field: string): Map<Address, AccountInit> {
+/**
+ * Parses accounts by address (a fixture's `pre`, or a t8n `alloc`): nonce,
+ * balance, code and storage, each optional.
+ * @throws TypeError naming the field that is malformed.
+ */
+export function parsePre(value: unknown, field: string): Map<Address, AccountInit> {
   const pre = new Map<Address, AccountInit>();
   for (const [addressText, accountValue] of Object.entries(object(value, field))) {
     const where = `${field}[${addressText}]`;
@@ -183,8 +195,7 @@ function parsePre(value: unknown, field: string): Map<Address, AccountInit> {
 
 /** The address of a secret key: keccak256(uncompressed public key without its prefix)[12:]. */
 export function senderOfSecretKey(secretKey: Uint8Array): Address {
-  const publicKey = secp256k1.getPublicKey(secretKey, false);
-  return bytesToWord(keccak256(publicKey.subarray(1)), 12, 20);
+  return addressOfPrivateKey(secretKey);
 }
 
 /** `sender`, or for older fixtures without it, the address of `secretKey`. */
