@@ -14,11 +14,12 @@ import { DEFAULT_ENGINES, ENGINE_NAMES, ENGINES, PEER_ENGINE, REFERENCE_ENGINE }
 import { Progress } from './progress.js';
 import { compareToBaseline } from './regression.js';
 import { compilationMarkdown, compilationRows, compilationText } from './report/compilation.js';
+import { compareWithEvmone, evmoneTableRows } from './report/evmone.js';
 import { parseBaseline, toJson } from './report/json.js';
 import { markdownReport, type RunInfo } from './report/markdown.js';
 import { enginePairs, groupMeans, ResultIndex } from './report/speedups.js';
 import { type ChartRow, speedupChart } from './report/svg.js';
-import { caseTable, comparisonText, failuresText, meansTable } from './report/table.js';
+import { caseTable, comparisonText, failuresText, layoutTable, meansTable } from './report/table.js';
 import { type CaseResult, runAll } from './runner.js';
 import { describePlan, samplingPlan } from './sampling.js';
 import { formatRatio } from './stats.js';
@@ -70,6 +71,19 @@ function writeReports(
   const against = [PEER_ENGINE, REFERENCE_ENGINE].filter((engine) => engines.includes(engine));
   const sections = [caseTable(index, engines, against)];
   if (pairs.length > 0) sections.push(`geometric means of the speed-ups\n${meansTable(means, pairs)}`);
+  const evmone = compareWithEvmone(index, engines, means, PEER_ENGINE);
+  if (evmone.rows.length > 0) {
+    const columns = ['case', 'evmone', ...engines.map((engine) => `${engine} × evmone`)].map((title, i) => ({
+      title,
+      right: i > 0,
+    }));
+    sections.push(
+      `against native evmone's reference timings (not measured in this run; above 1× is slower)\n${layoutTable(
+        columns,
+        evmoneTableRows(evmone),
+      )}`,
+    );
+  }
   const failures = failuresText(index);
   if (failures !== '') sections.push(failures);
 
@@ -114,7 +128,7 @@ function writeReports(
         chartFile = path.basename(svgPath);
       }
     }
-    writeFileSync(options.markdown, markdownReport(info, index, pairs, means, chartFile));
+    writeFileSync(options.markdown, markdownReport(info, index, pairs, means, evmone, chartFile));
   }
   return { index, text: sections.join('\n\n') };
 }

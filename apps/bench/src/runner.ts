@@ -15,6 +15,12 @@ export interface CaseResult {
   /** Time per iteration of each sample, in nanoseconds. */
   readonly samplesNs: readonly number[];
   readonly summary: Summary | undefined;
+  /**
+   * How long the verified run took: the first time this engine ran this code
+   * in the process (analysis, compilation and cold caches included; the
+   * workload's state set-up not).
+   */
+  readonly firstRunNs: number | undefined;
   /** Gas the verified run used (null for set-up workloads). */
   readonly gasUsed: bigint | null;
 }
@@ -70,6 +76,7 @@ interface Contender {
   readonly prepared: Prepared<unknown>;
   readonly state: SamplerState;
   readonly gasUsed: bigint | null;
+  readonly firstRunNs: number;
 }
 
 function failed(workload: Workload, engine: string, error: string): CaseResult {
@@ -81,6 +88,7 @@ function failed(workload: Workload, engine: string, error: string): CaseResult {
     error,
     samplesNs: [],
     summary: undefined,
+    firstRunNs: undefined,
     gasUsed: null,
   };
 }
@@ -99,9 +107,11 @@ async function prepareAndVerify(
     let gasUsed: bigint | null = null;
     const start = process.hrtime.bigint();
     let problems: string[];
+    let runStart: bigint;
     if (workload.kind === 'call') {
       const call = await engine.prepareCall(workload);
       prepared = call;
+      runStart = process.hrtime.bigint();
       const outcome = await call.run();
       problems = callMismatches(outcome, (workload as CallWorkload).expected);
       gasUsed = outcome.gasUsed;
@@ -109,15 +119,17 @@ async function prepareAndVerify(
       const setup = engine.prepareSetup(workload as SetupWorkload);
       if (setup === undefined) return undefined;
       prepared = await setup;
+      runStart = process.hrtime.bigint();
       problems = setupMismatches(await (prepared as Prepared<Uint8Array>).run(), workload.expectedJumpdests);
     }
-    const firstRunNs = Number(process.hrtime.bigint() - start);
+    const end = process.hrtime.bigint();
     if (problems.length > 0) return failed(workload, engine.name, problems.join('; '));
     return {
       engine: engine.name,
       prepared,
       gasUsed,
-      state: { plan, samplesNs: [], spentNs: 0, iterations: iterationsFor(plan, firstRunNs) },
+      firstRunNs: Number(end - runStart),
+      state: { plan, samplesNs: [], spentNs: 0, iterations: iterationsFor(plan, Number(end - start)) },
     };
   } catch (error) {
     return failed(workload, engine.name, `threw ${(error as Error).stack ?? String(error)}`);
@@ -194,6 +206,7 @@ export async function runWorkload(
       error: undefined,
       samplesNs: contender.state.samplesNs,
       summary: summarize(contender.state.samplesNs),
+      firstRunNs: contender.firstRunNs,
       gasUsed: contender.gasUsed,
     });
   }

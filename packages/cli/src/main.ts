@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { Eip3155Tracer } from '@tandem-evm/evm';
 import { parseRevision } from '@tandem-evm/host';
+import { readFixtureFile } from '@tandem-evm/statetest';
 import { parseArgs, UsageError } from './args.js';
 import { compileCommand } from './compile-command.js';
 import { fuzzCommand } from './fuzz-command.js';
 import { parseGas, readHexArgument, runCode, runOutcomeJson } from './run-command.js';
 import { statetestCommand } from './statetest-command.js';
+import { T8N_USAGE, t8nCommand } from './t8n-command.js';
 
 const USAGE = `Usage:
   tandem run --code <hex|@file> [--input <hex|@file>] [--gas N] [--revision NAME] [--engine interpreter|multipass|auto] [--prestate FILE] [--json] [--trace]
@@ -28,7 +29,9 @@ Compiles the code with the multipass compiler: a summary, or the generated JavaS
 
 Runs N generated scenarios on the engines (and @ethereumjs/evm) and compares them; writes a
 reproducer per divergence to DIR; exit code 1 on a divergence. --revisions draws the scenarios
-from those revisions only (e.g. prague,osaka; default: all, weighted to the newest).`;
+from those revisions only (e.g. prague,osaka; default: all, weighted to the newest).
+
+${T8N_USAGE}`;
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -39,9 +42,10 @@ export interface Io {
 const nodeIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  // Fixture files may be gzipped (`.json.gz`); every other file is read as it is.
   readFile: (path) => {
     try {
-      return readFileSync(path, 'utf8');
+      return readFixtureFile(path);
     } catch (error) {
       throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
     }
@@ -111,6 +115,8 @@ export function main(argv: readonly string[], io: Io = nodeIo): number {
         return statetestCommand(rest, io);
       case 'fuzz':
         return fuzzCommand(rest, io);
+      case 't8n':
+        return t8nCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':

@@ -73,6 +73,17 @@ describe('parseStateTestFile', () => {
     expect(test?.transaction.sender).toBe(SENDER);
   });
 
+  it("takes the chain id from an EEST fixture's config (mainnet's 1 when there is none)", () => {
+    const withConfig = fixture({ gasPrice: '0x0a' });
+    const [plain] = parseStateTestFile(withConfig);
+    expect(plain?.env.chainId).toBeUndefined();
+    const [configured] = parseStateTestFile({ t: { ...withConfig.t, config: { chainid: '0x0539' } } });
+    expect(configured?.env.chainId).toBe(1337n);
+    expect(() => parseStateTestFile({ t: { ...withConfig.t, config: { chainid: 'x' } } })).toThrow(
+      /t\.config\.chainid/,
+    );
+  });
+
   it('names the malformed field', () => {
     expect(() => parseStateTestFile(fixture({ gasPrice: 'ten' }))).toThrow(/t\.transaction\.gasPrice/);
     expect(() => parseStateTestFile({ t: { env: {} } })).toThrow(/t\.env\.currentCoinbase/);

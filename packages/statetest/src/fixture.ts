@@ -99,7 +99,8 @@ function parseBytes(value: unknown, field: string): Uint8Array {
   return hexToBytes(string(value, field), field);
 }
 
-function parseAccessList(value: unknown, field: string): AccessListEntry[] {
+/** An EIP-2930 access list: `[{ address, storageKeys }]`. */
+export function parseAccessList(value: unknown, field: string): AccessListEntry[] {
   return array(value, field).map((item, i) => {
     const entry = object(item, `${field}[${i}]`);
     return {
@@ -116,7 +117,7 @@ function parseAccessList(value: unknown, field: string): AccessListEntry[] {
  * `signer` field is ignored: the runner recovers the authority itself, as a
  * client must (an invalid signature has no signer).
  */
-function parseAuthorizationList(value: unknown, field: string): Authorization[] {
+export function parseAuthorizationList(value: unknown, field: string): Authorization[] {
   return array(value, field).map((item, i) => {
     const where = `${field}[${i}]`;
     const tuple = object(item, where);
@@ -136,7 +137,17 @@ function optionalNumber(json: Json, key: string, field: string): bigint | undefi
   return json[key] === undefined ? undefined : parseFixtureNumber(json[key], `${field}.${key}`);
 }
 
-function parseEnv(value: unknown, field: string): BlockEnv {
+/**
+ * An EEST fixture's `config`: the chain id its transactions are signed for
+ * (ethereum/tests have no config: mainnet's 1).
+ */
+function parseChainId(value: unknown, field: string): bigint | undefined {
+  if (value === undefined) return undefined;
+  const config = object(value, field);
+  return config.chainid === undefined ? undefined : parseFixtureNumber(config.chainid, `${field}.chainid`);
+}
+
+function parseEnv(value: unknown, field: string, chainId: bigint | undefined): BlockEnv {
   const env = object(value, field);
   const number = (key: string) => parseFixtureNumber(env[key], `${field}.${key}`);
   return {
@@ -151,6 +162,7 @@ function parseEnv(value: unknown, field: string): BlockEnv {
     prevRandao: env.currentRandom !== undefined ? number('currentRandom') : number('currentDifficulty'),
     baseFee: env.currentBaseFee !== undefined ? number('currentBaseFee') : 0n,
     excessBlobGas: env.currentExcessBlobGas !== undefined ? number('currentExcessBlobGas') : 0n,
+    ...(chainId !== undefined ? { chainId } : {}),
   };
 }
 
@@ -276,7 +288,7 @@ export function parseStateTestFile(json: string | unknown): StateTest[] {
     const test = object(value, name);
     return {
       name,
-      env: parseEnv(test.env, `${name}.env`),
+      env: parseEnv(test.env, `${name}.env`, parseChainId(test.config, `${name}.config`)),
       pre: parsePre(test.pre, `${name}.pre`),
       transaction: parseMultiTransaction(test.transaction, `${name}.transaction`),
       post: parsePost(test.post, `${name}.post`),

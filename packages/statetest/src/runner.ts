@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { createEvm, type EngineName, type Evm } from '@tandem-evm/evm';
 import { parseRevision, type Revision } from '@tandem-evm/host';
 import { bigintToHex } from '@tandem-evm/primitives';
@@ -134,13 +135,24 @@ function forkKey(test: StateTest, revision: Revision): string | undefined {
   return undefined;
 }
 
-/** Every `.json` file under `paths` (files or folders), sorted, recursively. */
+/** Fixture files are JSON, or gzipped JSON (`.json.gz`, as the project keeps its large fixture sets). */
+function isFixtureFile(path: string): boolean {
+  return path.endsWith('.json') || path.endsWith('.json.gz');
+}
+
+/** The JSON text of a fixture file, decompressed when its name ends in `.gz`. */
+export function readFixtureFile(path: string): string {
+  const bytes = readFileSync(path);
+  return (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+}
+
+/** Every fixture file (`.json` or `.json.gz`) under `paths` (files or folders), sorted, recursively. */
 export function collectFixtureFiles(paths: readonly string[]): string[] {
   const files: string[] = [];
   const visit = (path: string): void => {
     if (statSync(path).isDirectory()) {
       for (const name of readdirSync(path).sort()) visit(join(path, name));
-    } else if (path.endsWith('.json')) {
+    } else if (isFixtureFile(path)) {
       files.push(path);
     }
   };
@@ -172,7 +184,7 @@ export class StateTestRunner {
   }
 
   /** Runs the cases of the runner's fork in one fixture file (its path names the cases). */
-  runFile(file: string, text: string = readFileSync(file, 'utf8')): CaseResult[] {
+  runFile(file: string, text: string = readFixtureFile(file)): CaseResult[] {
     const start = performance.now();
     let tests: StateTest[];
     try {

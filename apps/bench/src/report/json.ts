@@ -9,6 +9,8 @@ export interface JsonCase {
   readonly medianNs: number | null;
   readonly minNs: number | null;
   readonly maxNs: number | null;
+  /** The verified run: this engine's first run of the code in the process. */
+  readonly firstRunNs: number | null;
   readonly gasUsed: number | null;
   readonly verified: boolean;
 }
@@ -30,6 +32,7 @@ export function toJson(results: readonly CaseResult[]): JsonReport {
       medianNs: roundNs(result.summary?.medianNs),
       minNs: roundNs(result.summary?.minNs),
       maxNs: roundNs(result.summary?.maxNs),
+      firstRunNs: roundNs(result.firstRunNs),
       gasUsed: result.gasUsed === null ? null : Number(result.gasUsed),
       verified: result.verified,
     })),

@@ -1,5 +1,6 @@
 /** The `--markdown` report: run facts, geometric means, the chart, and every case. */
 import { formatDuration, formatRatio } from '../stats.js';
+import { type EvmoneComparison, evmoneTableRows } from './evmone.js';
 import type { EnginePair, GroupMean, ResultIndex } from './speedups.js';
 import { pairTitle } from './table.js';
 
@@ -52,6 +53,7 @@ export function markdownReport(
   index: ResultIndex,
   pairs: readonly EnginePair[],
   means: readonly GroupMean[],
+  evmone: EvmoneComparison,
   chartFile: string | undefined,
 ): string {
   const failures = index.results.filter((result) => !result.verified);
@@ -117,6 +119,27 @@ export function markdownReport(
     lines.push(`Smallest speed-ups of ${pairTitle(pair)}: ${slowest}.`, '');
   }
 
+  if (evmone.rows.length > 0) {
+    lines.push('## Against native evmone (reference timings)', '');
+    lines.push(
+      'Each engine’s median time / native evmone’s time, per case (above 1× is slower). evmone’s times are the reference timings in ' +
+        '`fixtures/benchmarks/evmone_reference_timings.tsv`, not measured in this run: an estimate. The last row divides ' +
+        'ethereumjs’s reference slowdown by each engine’s measured main+micro speed-up over ethereumjs.',
+      '',
+    );
+    lines.push(
+      table(
+        ['case', 'evmone', ...info.engines.map((engine) => `${engine} × evmone`)],
+        ['l', 'r', ...info.engines.map(() => 'r' as const)],
+        evmoneTableRows(evmone).map(([name, ...cells]) => [
+          name!.includes('/') ? `\`${name}\`` : name!,
+          ...cells,
+        ]),
+      ),
+      '',
+    );
+  }
+
   const perCall = PER_CALL.filter((row) =>
     info.engines.some((engine) => index.get(row.case, engine)?.summary),
   );
@@ -154,6 +177,7 @@ export function markdownReport(
     'gas',
     ...info.engines.map((engine) => `${engine} median (min–max)`),
     ...info.engines.map((engine) => `${engine} samples`),
+    ...info.engines.map((engine) => `${engine} first run`),
     ...pairs.map(pairTitle),
   ];
   const align = header.map((_, i) => (i === 0 ? 'l' : 'r') as 'l' | 'r');
@@ -170,6 +194,7 @@ export function markdownReport(
         return `${formatDuration(summary.medianNs)} (${formatDuration(summary.minNs)}–${formatDuration(summary.maxNs)})`;
       }),
       ...results.map((result) => (result?.summary === undefined ? '' : String(result.summary.samples))),
+      ...results.map((result) => (result?.firstRunNs === undefined ? '' : formatDuration(result.firstRunNs))),
       ...pairs.map((pair) => {
         const ratio = index.speedup(caseName, pair.engine, pair.against);
         return ratio === undefined ? '' : formatRatio(ratio);
@@ -182,6 +207,7 @@ export function markdownReport(
   lines.push(
     '- Each case is first run once per engine and verified: wrong status, gas, refund or output is a failure and gets no number. ' +
       'Calls run from the same pre-state with fresh warm/cold sets every time (sender, recipient and precompiles warm, as in a transaction), no intrinsic gas, revision Cancun.',
+    '- “First run” is that verified run: the first time the engine ran the code in this process, so it includes code analysis, compilation and cold caches (the state set-up excluded). Engines that share code warm each other’s JavaScript, so it is not a fresh process’s time.',
     '- A sample times a batch of calls (each followed by restoring the pre-state, included in the time) and records the time per call; engines take turns sample by sample so drift hits them alike.',
     `- Sampling${info.quick ? ' (`--quick`)' : ''}: ${info.sampling}.`,
     '- `compile/…` times the set-up an engine does before it runs new code: the interpreter pads the code and marks its jump destinations (once per code, cached by the `Evm`); ethereumjs runs the same analysis plus an opcode table on every call that reaches a jump (`Interpreter._getValidJumpDestinations`).',

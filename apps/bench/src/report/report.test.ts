@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseResult } from '../runner.js';
 import { summarize } from '../stats.js';
 import { compilationMarkdown, compilationRows, compilationText } from './compilation.js';
+import { compareWithEvmone, ETHEREUMJS_TIMES_EVMONE, evmoneTableRows, evmoneTimings } from './evmone.js';
 import { parseBaseline, toJson } from './json.js';
 import { enginePairs, groupMeans, ResultIndex } from './speedups.js';
 import { speedupChart } from './svg.js';
@@ -20,6 +21,7 @@ function result(
     error: undefined,
     samplesNs,
     summary: summarize(samplesNs),
+    firstRunNs: samplesNs[0]! * 3,
     gasUsed: 21n,
   };
 }
@@ -39,6 +41,7 @@ const results: CaseResult[] = [
     error: 'gas used 1, expected 2',
     samplesNs: [],
     summary: undefined,
+    firstRunNs: undefined,
     gasUsed: null,
   },
 ];
@@ -83,6 +86,7 @@ describe('json', () => {
       'medianNs',
       'minNs',
       'maxNs',
+      'firstRunNs',
       'gasUsed',
       'verified',
     ]);
@@ -93,6 +97,7 @@ describe('json', () => {
       medianNs: 11,
       minNs: 10,
       maxNs: 12,
+      firstRunNs: 30,
       gasUsed: 21,
       verified: true,
     });
@@ -162,5 +167,47 @@ describe('multipass compilation report', () => {
     expect(compilationMarkdown(rows)).toContain(
       '| `compile/straight` | 1.0 | straight-line | 0 | — | — | 0 |',
     );
+  });
+});
+
+describe('against native evmone', () => {
+  const index = new ResultIndex(results);
+  const engines = ['interpreter', 'ethereumjs'];
+  const means = groupMeans(index, enginePairs(engines, 'ethereumjs', 'interpreter'));
+  const timings = new Map([
+    ['main/a', 2],
+    ['main/b', 50],
+    ['main/absent', 1],
+  ]);
+
+  it('divides each engine’s median by evmone’s time, for the cases with a reference that ran', () => {
+    const comparison = compareWithEvmone(index, engines, means, 'ethereumjs', timings);
+    expect(comparison.rows).toEqual([
+      { case: 'main/a', evmoneNs: 2, times: [11 / 2, 1000 / 2] },
+      { case: 'main/b', evmoneNs: 50, times: [100 / 50, 10_000 / 50] },
+    ]);
+    expect(comparison.geomeans[0]).toBeCloseTo(Math.sqrt((11 / 2) * 2));
+  });
+
+  it('estimates main+micro from the measured speed-up over ethereumjs', () => {
+    const comparison = compareWithEvmone(index, engines, means, 'ethereumjs', timings);
+    const speedup = Math.sqrt((1000 / 11) * 100);
+    expect(comparison.viaEthereumjs[0]).toBeCloseTo(ETHEREUMJS_TIMES_EVMONE / speedup);
+    expect(comparison.viaEthereumjs[1]).toBe(ETHEREUMJS_TIMES_EVMONE);
+    const rows = evmoneTableRows(comparison);
+    expect(rows.map((row) => row[0])).toEqual([
+      'main/a',
+      'main/b',
+      'geometric mean of the main+micro cases above',
+      `main+micro, from the speed-up over ethereumjs (ethereumjs = ${ETHEREUMJS_TIMES_EVMONE}×)`,
+    ]);
+    expect(rows[0]).toEqual(['main/a', '2.00 ns', '5.50×', '500×']);
+  });
+
+  it('reads the bundled reference timings, which name bench cases', () => {
+    const bundled = evmoneTimings();
+    expect(bundled.get('main/snailtracer/benchmark')).toBe(26_100_000);
+    expect(bundled.size).toBeGreaterThanOrEqual(8);
+    expect(() => evmoneTimings('case\tevmone_ns\nmain/x\tfast\n')).toThrow(/line 2/);
   });
 });

@@ -40,6 +40,7 @@ export function caseTable(
     { title: 'median', right: true },
     { title: 'min', right: true },
     { title: 'max', right: true },
+    { title: 'first run', right: true },
     ...against.map((name) => ({ title: `vs ${name}`, right: true })),
   ];
   const rows: string[][] = [];
@@ -52,7 +53,7 @@ export function caseTable(
       first = false;
       const summary = result.summary;
       if (summary === undefined) {
-        rows.push([label, engine, '', 'FAILED', '', '', ...against.map(() => '')]);
+        rows.push([label, engine, '', 'FAILED', '', '', '', ...against.map(() => '')]);
         continue;
       }
       rows.push([
@@ -62,6 +63,7 @@ export function caseTable(
         formatDuration(summary.medianNs),
         formatDuration(summary.minNs),
         formatDuration(summary.maxNs),
+        result.firstRunNs === undefined ? '' : formatDuration(result.firstRunNs),
         ...against.map((other) => {
           if (other === engine) return '—';
           const ratio = index.speedup(caseName, engine, other);

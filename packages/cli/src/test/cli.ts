@@ -1,5 +1,5 @@
 // Runs the CLI in-process for tests: output captured, files read from `files` when given, else from disk.
-import { readFileSync } from 'node:fs';
+import { readFixtureFile } from '@tandem-evm/statetest';
 import { type Io, main } from '../main.js';
 
 export function cli(argv: string[], files?: Record<string, string>) {
@@ -13,7 +13,7 @@ export function cli(argv: string[], files?: Record<string, string>) {
       stderr += text;
     },
     readFile: (path) => {
-      if (files === undefined) return readFileSync(path, 'utf8');
+      if (files === undefined) return readFixtureFile(path);
       const content = files[path];
       if (content === undefined) throw new Error(`no file ${path}`);
       return content;
