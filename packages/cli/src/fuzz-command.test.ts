@@ -99,10 +99,12 @@ describe('tandem run --prestate', () => {
         'case.json': JSON.stringify({ tandemReproducer: 1, scenario: scenarioToJson(scenario) }),
       };
       for (const engine of ['interpreter', 'multipass', 'auto'] as const) {
-        const { code, stdout } = cli(['run', '--prestate', 'case.json', '--engine', engine, '--json'], files);
+        const { code, stdout } = cli(['run', '--prestate', 'case.json', '--engine', engine, '--json'], {
+          files,
+        });
         expect(code).toBe(0);
         const expected = runTandem(scenario, engine);
-        expect(JSON.parse(stdout)).toEqual({
+        expect(JSON.parse(stdout)).toMatchObject({
           status: expected.status,
           gasUsed: (scenario.message.gas - expected.gasLeft).toString(),
           gasRefund: expected.gasRefund.toString(),
@@ -121,12 +123,12 @@ describe('tandem run --prestate', () => {
     const code = ['--code', '5f35 5f52 6020 5f f3', '--input', '0x2a'];
     const ok = cli(
       ['run', '--prestate', 'case.json', ...code, '--gas', '100', '--revision', 'cancun', '--json'],
-      files,
+      { files },
     );
     expect(JSON.parse(ok.stdout)).toMatchObject({ status: 'success', output: `0x2a${'00'.repeat(31)}` });
-    const old = cli(['run', '--prestate', 'case.json', ...code, '--revision', 'london', '--json'], files);
+    const old = cli(['run', '--prestate', 'case.json', ...code, '--revision', 'london', '--json'], { files });
     expect(JSON.parse(old.stdout).status).toBe('undefined-instruction');
-    const bad = cli(['run', '--prestate', 'bad.json'], { 'bad.json': '{"revision":"x"}' });
+    const bad = cli(['run', '--prestate', 'bad.json'], { files: { 'bad.json': '{"revision":"x"}' } });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--prestate');
   });

@@ -20,7 +20,12 @@ export interface FuzzOptions {
   readonly coverage: boolean;
 }
 
-function positiveInteger(text: string | true | undefined, field: string, fallback: number, min = 1): number {
+function positiveInteger(
+  text: string | boolean | undefined,
+  field: string,
+  fallback: number,
+  min = 1,
+): number {
   if (text === undefined) return fallback;
   if (
     typeof text !== 'string' ||

@@ -5,19 +5,25 @@ describe('tandem run', () => {
   it('prints the JSON result', () => {
     const { code, stdout } = cli(['run', '--code', '60016002015000', '--json']);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ status: 'success', gasUsed: '11', gasRefund: '0', output: '0x' });
+    expect(JSON.parse(stdout)).toEqual({
+      status: 'success',
+      gasUsed: '11',
+      gasRefund: '0',
+      output: '0x',
+      logs: [],
+    });
   });
   it('reads code and input from files, and honours --gas and --revision', () => {
     // CALLDATALOAD(0) returned; PUSH0 makes it Shanghai+ only.
     const files = { 'code.hex': '5f35 5f52 6020 5f f3\n', 'input.hex': '0x2a' };
-    const ok = cli(['run', '--code', '@code.hex', '--input', '@input.hex', '--json'], files);
+    const ok = cli(['run', '--code', '@code.hex', '--input', '@input.hex', '--json'], { files });
     expect(JSON.parse(ok.stdout).output).toBe(`0x2a${'00'.repeat(31)}`);
-    const old = cli(['run', '--code', '@code.hex', '--revision', 'london', '--json'], files);
+    const old = cli(['run', '--code', '@code.hex', '--revision', 'london', '--json'], { files });
     expect(JSON.parse(old.stdout)).toMatchObject({
       status: 'undefined-instruction',
       gasUsed: (2n ** 63n - 1n).toString(),
     });
-    const tight = cli(['run', '--code', '@code.hex', '--gas', '5', '--json'], files);
+    const tight = cli(['run', '--code', '@code.hex', '--gas', '5', '--json'], { files });
     expect(JSON.parse(tight.stdout)).toMatchObject({ status: 'out-of-gas', gasUsed: '5' });
   });
   it('runs the self-recursing contract to the depth limit', () => {

@@ -1,10 +1,21 @@
 // Runs the CLI in-process for tests: output captured, files read from `files` when given, else from disk.
 import { readFileSync } from 'node:fs';
-import { type Io, main } from '../main.js';
+import type { Io } from '../io.js';
+import { main } from '../main.js';
 
-export function cli(argv: string[], files?: Record<string, string>) {
+export interface CliOptions {
+  /** Files by path, read instead of the disk. */
+  readonly files?: Record<string, string>;
+  /** Lines of standard input. */
+  readonly stdin?: readonly string[];
+  readonly stderrIsTty?: boolean;
+}
+
+export function cli(argv: string[], options: CliOptions = {}) {
   let stdout = '';
   let stderr = '';
+  const { files, stdin = [] } = options;
+  let nextLine = 0;
   const io: Io = {
     stdout: (text) => {
       stdout += text;
@@ -18,6 +29,8 @@ export function cli(argv: string[], files?: Record<string, string>) {
       if (content === undefined) throw new Error(`no file ${path}`);
       return content;
     },
+    readLine: () => stdin[nextLine++],
+    stderrIsTty: options.stderrIsTty ?? false,
   };
   const code = main(argv, io);
   return { code, stdout, stderr, lines: stdout.trimEnd().split('\n') };
