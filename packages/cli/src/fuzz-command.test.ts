@@ -62,6 +62,14 @@ describe('tandem fuzz', () => {
     expect(JSON.parse(lines.at(-2)!)).toMatchObject({ seed: 3, start: 0, end: 12, workers: 2 });
   });
 
+  it('draws a progress bar on stderr only when it is a terminal', () => {
+    const argv = ['fuzz', '--runs', '2', '--seed', '3', '--workers', '1'];
+    const terminal = cli(argv, { stderrIsTty: true });
+    expect(terminal.code).toBe(0);
+    expect(terminal.stderr).toContain(`\r[${'.'.repeat(30)}] 0/2 runs  0 divergences`);
+    expect(cli(argv).stderr).not.toContain('[');
+  });
+
   it('draws the cases from the revisions asked for', () => {
     const { code, stdout } = cli([
       'fuzz',

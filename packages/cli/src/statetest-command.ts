@@ -5,6 +5,7 @@ import { type CaseResult, collectFixtureFiles, StateTestRunner } from '@tandem-e
 import { type ParsedArgs, parseArgs, UsageError } from './args.js';
 import { type GethStatetestOptions, gethStatetest } from './geth-statetest.js';
 import { type Io, stderrIsTerminal } from './io.js';
+import { CLEAR_PROGRESS, progressBar } from './progress.js';
 
 /** Options of Tandem's own report, and those of geth's `evm statetest` interface (which selects it). */
 const TANDEM_OPTIONS = ['fork', 'filter', 'include-slow', 'json'];
@@ -15,14 +16,6 @@ export interface StatetestSummary {
   readonly passed: number;
   readonly failed: number;
   readonly skipped: number;
-}
-
-const BAR_WIDTH = 30;
-
-function progressLine(done: number, total: number, summary: StatetestSummary): string {
-  const filled = total === 0 ? BAR_WIDTH : Math.round((done / total) * BAR_WIDTH);
-  const bar = `${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}`;
-  return `\r[${bar}] ${done}/${total} files  ${summary.passed} passed, ${summary.failed} failed, ${summary.skipped} skipped`;
 }
 
 function checkPathsExist(paths: readonly string[]): void {
@@ -160,15 +153,20 @@ export function statetestCommand(argv: readonly string[], io: Io): number {
     if (options.json) {
       io.stdout(`${JSON.stringify({ id: result.id, status: result.status, message: result.message })}\n`);
     } else {
-      if (progress) io.stderr('\r\x1b[K');
+      if (progress) io.stderr(CLEAR_PROGRESS);
       io.stdout(`FAIL ${result.message}\n\n`);
     }
   };
   files.forEach((file, i) => {
     for (const result of runner.runFile(file, io.readFile(file))) report(result);
-    if (progress) io.stderr(progressLine(i + 1, files.length, summary));
+    if (progress) {
+      const { passed, failed, skipped } = summary;
+      io.stderr(
+        progressBar(i + 1, files.length, `files  ${passed} passed, ${failed} failed, ${skipped} skipped`),
+      );
+    }
   });
-  if (progress) io.stderr('\r\x1b[K');
+  if (progress) io.stderr(CLEAR_PROGRESS);
   const seconds = (performance.now() - start) / 1000;
   if (options.json) {
     io.stdout(`${JSON.stringify(summary)}\n`);
