@@ -14,14 +14,17 @@ export interface CliOptions {
 export function cli(argv: string[], options: CliOptions = {}) {
   let stdout = '';
   let stderr = '';
+  let output = '';
   const { files, stdin = [] } = options;
   let nextLine = 0;
   const io: Io = {
     stdout: (text) => {
       stdout += text;
+      output += text;
     },
     stderr: (text) => {
       stderr += text;
+      output += text;
     },
     readFile: (path) => {
       if (files === undefined) return readFileSync(path, 'utf8');
@@ -33,5 +36,6 @@ export function cli(argv: string[], options: CliOptions = {}) {
     stderrIsTty: options.stderrIsTty ?? false,
   };
   const code = main(argv, io);
-  return { code, stdout, stderr, lines: stdout.trimEnd().split('\n') };
+  // `output` is stdout and stderr interleaved, as a terminal shows them.
+  return { code, stdout, stderr, output, lines: stdout.trimEnd().split('\n') };
 }
