@@ -52,6 +52,8 @@ describe('the CLI README', () => {
     expect(result.code).toBe(0);
     const printed = (combined ? result.output : result.stdout).trimEnd().split('\n');
     expect(printed).toHaveLength(expected.length);
-    printed.forEach((text, i) => expect(text).toMatch(pattern(expected[i]!)));
+    printed.forEach((text, i) => {
+      expect(text).toMatch(pattern(expected[i]!));
+    });
   });
 });
