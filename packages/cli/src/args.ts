@@ -5,12 +5,13 @@ export class UsageError extends Error {
 
 export interface ParsedArgs {
   readonly positionals: string[];
-  readonly options: Map<string, string | true>;
+  /** A flag is true, or false when given as `--flag=false` (geth's boolean flags take `=true`/`=false`). */
+  readonly options: Map<string, string | boolean>;
 }
 
 /**
  * Splits `--name value`, `--name=value` and bare `--flag` options from
- * positionals. `flags` lists the options that take no value.
+ * positionals. `flags` lists the options that take no value (or `=true`/`=false`).
  */
 export function parseArgs(
   argv: readonly string[],
@@ -18,7 +19,7 @@ export function parseArgs(
   known: ReadonlySet<string>,
 ): ParsedArgs {
   const positionals: string[] = [];
-  const options = new Map<string, string | true>();
+  const options = new Map<string, string | boolean>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (!arg.startsWith('--')) {
@@ -29,8 +30,10 @@ export function parseArgs(
     const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
     if (!known.has(name)) throw new UsageError(`unknown option --${name}`);
     if (flags.has(name)) {
-      if (eq >= 0) throw new UsageError(`--${name} takes no value`);
-      options.set(name, true);
+      const value = eq >= 0 ? arg.slice(eq + 1) : 'true';
+      if (value !== 'true' && value !== 'false')
+        throw new UsageError(`--${name} takes no value other than =true or =false`);
+      options.set(name, value === 'true');
     } else if (eq >= 0) {
       options.set(name, arg.slice(eq + 1));
     } else {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { bytesToHex, hexToBytes } from '@tandem-evm/primitives';
 import { describe, expect, it } from 'vitest';
-import { runCode, runOutcomeJson } from './run-command.js';
+import { runCode, runOutcomeJson } from './run-code.js';
 
 const FIXTURES = new URL('../../../fixtures/benchmarks/', import.meta.url);
 

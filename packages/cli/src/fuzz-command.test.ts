@@ -62,6 +62,14 @@ describe('tandem fuzz', () => {
     expect(JSON.parse(lines.at(-2)!)).toMatchObject({ seed: 3, start: 0, end: 12, workers: 2 });
   });
 
+  it('draws a progress bar on stderr only when it is a terminal', () => {
+    const argv = ['fuzz', '--runs', '2', '--seed', '3', '--workers', '1'];
+    const terminal = cli(argv, { stderrIsTty: true });
+    expect(terminal.code).toBe(0);
+    expect(terminal.stderr).toContain(`\r[${'.'.repeat(30)}] 0/2 runs  0 divergences`);
+    expect(cli(argv).stderr).not.toContain('[');
+  });
+
   it('draws the cases from the revisions asked for', () => {
     const { code, stdout } = cli([
       'fuzz',
@@ -99,10 +107,12 @@ describe('tandem run --prestate', () => {
         'case.json': JSON.stringify({ tandemReproducer: 1, scenario: scenarioToJson(scenario) }),
       };
       for (const engine of ['interpreter', 'multipass', 'auto'] as const) {
-        const { code, stdout } = cli(['run', '--prestate', 'case.json', '--engine', engine, '--json'], files);
+        const { code, stdout } = cli(['run', '--prestate', 'case.json', '--engine', engine, '--json'], {
+          files,
+        });
         expect(code).toBe(0);
         const expected = runTandem(scenario, engine);
-        expect(JSON.parse(stdout)).toEqual({
+        expect(JSON.parse(stdout)).toMatchObject({
           status: expected.status,
           gasUsed: (scenario.message.gas - expected.gasLeft).toString(),
           gasRefund: expected.gasRefund.toString(),
@@ -121,12 +131,12 @@ describe('tandem run --prestate', () => {
     const code = ['--code', '5f35 5f52 6020 5f f3', '--input', '0x2a'];
     const ok = cli(
       ['run', '--prestate', 'case.json', ...code, '--gas', '100', '--revision', 'cancun', '--json'],
-      files,
+      { files },
     );
     expect(JSON.parse(ok.stdout)).toMatchObject({ status: 'success', output: `0x2a${'00'.repeat(31)}` });
-    const old = cli(['run', '--prestate', 'case.json', ...code, '--revision', 'london', '--json'], files);
+    const old = cli(['run', '--prestate', 'case.json', ...code, '--revision', 'london', '--json'], { files });
     expect(JSON.parse(old.stdout).status).toBe('undefined-instruction');
-    const bad = cli(['run', '--prestate', 'bad.json'], { 'bad.json': '{"revision":"x"}' });
+    const bad = cli(['run', '--prestate', 'bad.json'], { files: { 'bad.json': '{"revision":"x"}' } });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--prestate');
   });

@@ -2,6 +2,8 @@ import { type CoverageSummary, type PoolResult, runPool, summarizeCoverage } fro
 import type { EngineName } from '@tandem-evm/evm';
 import { parseRevision, type Revision, revisionName } from '@tandem-evm/host';
 import { parseArgs, UsageError } from './args.js';
+import { type Io, stderrIsTerminal } from './io.js';
+import { CLEAR_PROGRESS, progressBar } from './progress.js';
 
 const ENGINES = new Set(['interpreter', 'multipass', 'auto']);
 
@@ -20,7 +22,12 @@ export interface FuzzOptions {
   readonly coverage: boolean;
 }
 
-function positiveInteger(text: string | true | undefined, field: string, fallback: number, min = 1): number {
+function positiveInteger(
+  text: string | boolean | undefined,
+  field: string,
+  fallback: number,
+  min = 1,
+): number {
   if (text === undefined) return fallback;
   if (
     typeof text !== 'string' ||
@@ -151,16 +158,22 @@ function coverageText(summary: CoverageSummary): string {
  * reproducer that `tandem run --prestate FILE` replays. With `--json` the
  * last line is `{"runs":N,"divergences":N}`. Returns 1 on any divergence.
  */
-export function fuzzCommand(
-  argv: readonly string[],
-  io: { stdout: (text: string) => void; stderr: (text: string) => void },
-): number {
+export function fuzzCommand(argv: readonly string[], io: Io): number {
   const options = parseFuzzOptions(argv);
   const [start, end] = shardRange(options.runs, options.shard);
   const revisions =
     options.revisions.length > 0 ? `, revisions ${options.revisions.map(revisionName).join(',')}` : '';
   const announce = `seed ${options.seed}, cases ${start}..${end - 1} (shard ${options.shard.join('/')}), engines ${options.engines.join(',')}${options.againstEthereumjs ? ' + ethereumjs' : ''}${revisions}, ${options.workers} worker(s)`;
   if (!options.json) io.stdout(`tandem fuzz: ${announce}\n`);
+  // On a terminal one bar over all workers; elsewhere (CI logs) a line per worker report.
+  const bar = stderrIsTerminal(io) && !options.json;
+  const doneByWorker = new Map<number, number>();
+  let divergences = 0;
+  const write = (stream: (text: string) => void, text: string): void => {
+    if (bar) io.stderr(CLEAR_PROGRESS);
+    stream(text);
+  };
+  if (bar) io.stderr(progressBar(0, end - start, 'runs  0 divergences'));
   let result: PoolResult;
   try {
     result = runPool(
@@ -177,8 +190,13 @@ export function fuzzCommand(
       },
       (event) => {
         if (event.type === 'progress') {
-          if (!options.json)
+          doneByWorker.set(event.worker, event.done);
+          if (bar) {
+            const done = [...doneByWorker.values()].reduce((sum, runs) => sum + runs, 0);
+            io.stderr(progressBar(done, end - start, `runs  ${divergences} divergences`));
+          } else if (!options.json) {
             io.stderr(`  worker ${event.worker}: ${event.done} runs, ${event.divergences} divergences\n`);
+          }
           return;
         }
         if (event.type === 'excused') {
@@ -188,7 +206,8 @@ export function fuzzCommand(
             runner: event.runner,
             reason: event.summary,
           };
-          io.stdout(
+          write(
+            io.stdout,
             options.json ? `${JSON.stringify(line)}\n` : `excused case ${event.index}: ${event.summary}\n`,
           );
           return;
@@ -200,7 +219,9 @@ export function fuzzCommand(
           summary: event.summary,
           reproducer: event.path,
         };
-        io.stdout(
+        divergences++;
+        write(
+          io.stdout,
           options.json
             ? `${JSON.stringify(line)}\n`
             : `DIVERGENCE case ${event.index}: ${event.summary}\n  reproducer: ${event.path}\n`,
@@ -208,9 +229,10 @@ export function fuzzCommand(
       },
     );
   } catch (error) {
-    io.stderr(`tandem fuzz: ${(error as Error).message}\n`);
+    write(io.stderr, `tandem fuzz: ${(error as Error).message}\n`);
     return 2;
   }
+  if (bar) io.stderr(CLEAR_PROGRESS);
   const busyMs = result.workers.reduce((sum, worker) => sum + worker.elapsedMs, 0);
   const perWorker = busyMs > 0 ? (result.runs * 1000) / busyMs : 0;
   const summary = result.coverage !== undefined ? summarizeCoverage(result.coverage) : undefined;

@@ -1,4 +1,4 @@
-export type { Io } from './main.js';
+export type { Io } from './io.js';
 export { main } from './main.js';
-export type { RunOptions, RunOutcome } from './run-command.js';
-export { DEFAULT_GAS, RUN_ADDRESS, RUN_CALLER, runCode, runOutcomeJson } from './run-command.js';
+export type { RunJson, RunOptions, RunOutcome } from './run-code.js';
+export { DEFAULT_GAS, RUN_ADDRESS, RUN_CALLER, runCode, runOutcomeJson } from './run-code.js';

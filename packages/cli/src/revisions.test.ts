@@ -21,6 +21,7 @@ describe('tandem run with Osaka', () => {
           gasUsed: '23',
           gasRefund: '0',
           output: `0x${'00'.repeat(31)}ff`,
+          logs: [],
         });
       }
     },

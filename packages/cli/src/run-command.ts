@@ -1,92 +1,12 @@
-import { runTandem, type Scenario, scenarioFromJson } from '@tandem-evm/difftest';
-import { createEvm, type EngineName } from '@tandem-evm/evm';
-import {
-  emptyTxContext,
-  type Inspector,
-  parseRevision,
-  type Result,
-  Revision,
-  type Status,
-} from '@tandem-evm/host';
-import { precompileAddresses } from '@tandem-evm/precompiles';
-import { bytesToHex, hexToBytes } from '@tandem-evm/primitives';
-import { WorldState } from '@tandem-evm/state';
-import { UsageError } from './args.js';
+import { Eip3155Tracer } from '@tandem-evm/evm';
+import { parseRevision } from '@tandem-evm/host';
+import { hexToBytes } from '@tandem-evm/primitives';
+import { parseArgs, UsageError } from './args.js';
+import type { Io } from './io.js';
+import { DEFAULT_GAS, runCode, runOutcomeJson } from './run-code.js';
 
-/** The account `tandem run` puts the code in, and the caller it calls from. */
-export const RUN_ADDRESS = 0xc0de0000000000000000000000000000000c0de0n;
-export const RUN_CALLER = 0x5e4de20000000000000000000000000005e4de20n;
-export const DEFAULT_GAS = (1n << 63n) - 1n;
-
-export interface RunOptions {
-  /** The code to run; with `prestate`, replaces the code of the message's callee (optional there). */
-  readonly code?: Uint8Array;
-  readonly input?: Uint8Array;
-  readonly gas?: bigint;
-  readonly revision?: string;
-  readonly engine?: EngineName;
-  /** Hooks the run calls at every instruction and frame (an `Eip3155Tracer` for `--trace`). */
-  readonly inspector?: Inspector;
-  /**
-   * A scenario (pre-state, block and transaction context, message) in the JSON
-   * form `tandem fuzz` writes, or a whole reproducer: the message runs on that
-   * state instead. `input`, `gas`, `revision` and `code` override its parts.
-   */
-  readonly prestate?: string;
-}
-
-export interface RunOutcome {
-  readonly result: Result;
-  readonly gasLimit: bigint;
-}
-
-/**
- * Runs code as the callee of one CALL at depth 0, with `input` as calldata,
- * in a fresh state where only that account has code; no intrinsic gas.
- * As in a transaction, the caller, the callee and the precompiles start warm.
- */
-export function runCode(options: RunOptions): RunOutcome {
-  if (options.prestate !== undefined) return runPrestate(options, options.prestate);
-  if (options.code === undefined) throw new TypeError('runCode: code is required without a prestate');
-  const evm = createEvm({
-    revision: options.revision ?? 'osaka',
-    engine: options.engine ?? 'interpreter',
-    ...(options.inspector !== undefined ? { inspector: options.inspector } : {}),
-  });
-  const state = new WorldState();
-  state.setAccount(RUN_ADDRESS, { code: options.code });
-  state.beginTransaction(emptyTxContext({ origin: RUN_CALLER }));
-  if (evm.revision >= Revision.Berlin) {
-    for (const address of [RUN_CALLER, RUN_ADDRESS, ...precompileAddresses(evm.revision)])
-      state.accessAccount(address);
-  }
-  const gas = options.gas ?? DEFAULT_GAS;
-  const result = evm.execute(
-    {
-      kind: 'call',
-      depth: 0,
-      gas,
-      sender: RUN_CALLER,
-      recipient: RUN_ADDRESS,
-      codeAddress: RUN_ADDRESS,
-      value: 0n,
-      input: options.input ?? new Uint8Array(0),
-      isStatic: false,
-    },
-    state,
-  );
-  return { result, gasLimit: gas };
-}
-
-/** The `--json` form of a run: gas as decimal strings, output as hex. */
-export function runOutcomeJson(outcome: RunOutcome): Record<string, string> {
-  return {
-    status: outcome.result.status,
-    gasUsed: (outcome.gasLimit - outcome.result.gasLeft).toString(),
-    gasRefund: outcome.result.gasRefund.toString(),
-    output: bytesToHex(outcome.result.output),
-  };
-}
+const FLAGS = ['json', 'trace', 'create', 'post-state'];
+const VALUES = ['code', 'input', 'gas', 'revision', 'engine', 'prestate'];
 
 /** Reads `--code`/`--input`: hex, or `@path` to a file holding hex. */
 export function readHexArgument(
@@ -110,51 +30,56 @@ export function parseGas(value: string): bigint {
   return gas;
 }
 
-/** Replays a scenario or reproducer (see `RunOptions.prestate`) the way `tandem fuzz` ran it. */
-function runPrestate(options: RunOptions, text: string): RunOutcome {
-  let scenario: Scenario;
-  try {
-    scenario = scenarioFromJson(JSON.parse(text));
-    if (options.revision !== undefined) scenario = { ...scenario, revision: parseRevision(options.revision) };
-  } catch (error) {
-    throw new UsageError(`--prestate: ${(error as Error).message}`);
+/** `tandem run`: parses the flags, runs the code (see `runCode`) and prints the outcome, its JSON or its trace. */
+export function runCommand(argv: readonly string[], io: Io): number {
+  const { positionals, options } = parseArgs(argv, new Set(FLAGS), new Set([...FLAGS, ...VALUES]));
+  if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
+  const code = options.get('code');
+  const prestate = options.get('prestate');
+  if (typeof code !== 'string' && prestate === undefined) throw new UsageError('--code is required');
+  const input = options.get('input');
+  const gas = options.get('gas');
+  const revision = options.get('revision') ?? 'osaka';
+  const engine = options.get('engine') ?? 'interpreter';
+  if (engine !== 'interpreter' && engine !== 'multipass' && engine !== 'auto') {
+    throw new UsageError(`--engine must be interpreter, multipass or auto, got '${engine}'`);
   }
-  const { message } = scenario;
-  const code = options.code;
-  scenario = {
-    ...scenario,
-    accounts:
-      code === undefined || message.kind === 'create'
-        ? scenario.accounts
-        : [
-            ...scenario.accounts.filter((account) => account.address !== message.to),
-            {
-              address: message.to,
-              nonce: 0n,
-              balance: 0n,
-              storage: [],
-              ...scenario.accounts.find((account) => account.address === message.to),
-              code,
-            },
-          ],
-    message: {
-      ...message,
-      ...(options.input !== undefined ? { input: options.input } : {}),
-      ...(options.gas !== undefined ? { gas: options.gas } : {}),
-      ...(code !== undefined && message.kind === 'create' ? { input: code } : {}),
-    },
-  };
-  const outcome = runTandem(scenario, options.engine ?? 'interpreter', { recordHostCalls: false });
-  if (outcome.error !== undefined) throw new Error(outcome.error);
-  const { status, gasLeft, gasRefund, output, createdAddress } = outcome;
-  return {
-    result: {
-      status: status as Status,
-      gasLeft,
-      gasRefund,
-      output,
-      ...(createdAddress !== undefined ? { createdAddress } : {}),
-    },
-    gasLimit: scenario.message.gas,
-  };
+  try {
+    parseRevision(revision as string, '--revision');
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const create = options.get('create') === true;
+  if (create && prestate !== undefined)
+    throw new UsageError('--create does not work with --prestate (its message says what it creates)');
+  const trace = options.get('trace') === true;
+  if (trace && prestate !== undefined) throw new UsageError('--trace does not work with --prestate yet');
+  const tracer = trace ? new Eip3155Tracer((line) => io.stdout(`${line}\n`)) : undefined;
+  const outcome = runCode({
+    ...(typeof code === 'string' ? { code: readHexArgument(code, '--code', io.readFile) } : {}),
+    ...(typeof prestate === 'string' ? { prestate: io.readFile(prestate) } : {}),
+    ...(typeof input === 'string' ? { input: readHexArgument(input, '--input', io.readFile) } : {}),
+    ...(typeof gas === 'string' ? { gas: parseGas(gas) } : {}),
+    // A prestate keeps its own revision unless --revision is given.
+    ...(prestate === undefined || options.has('revision') ? { revision: revision as string } : {}),
+    engine,
+    create,
+    ...(tracer !== undefined ? { inspector: tracer } : {}),
+  });
+  if (tracer !== undefined) {
+    tracer.summary();
+    return 0;
+  }
+  const json = runOutcomeJson(outcome, { postState: options.get('post-state') === true });
+  if (options.get('json') === true) {
+    io.stdout(`${JSON.stringify(json)}\n`);
+    return 0;
+  }
+  const lines = [`status    ${json.status}`, `gas used  ${json.gasUsed}`, `refund    ${json.gasRefund}`];
+  if (json.createdAddress !== undefined) lines.push(`created   ${json.createdAddress}`);
+  lines.push(`output    ${json.output}`);
+  for (const log of json.logs) lines.push(`log       ${JSON.stringify(log)}`);
+  if (json.postState !== undefined) lines.push(`post-state ${JSON.stringify(json.postState, null, 2)}`);
+  io.stdout(`${lines.join('\n')}\n`);
+  return 0;
 }

@@ -3,27 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { main } from './main.js';
-import type { StatetestIo } from './statetest-command.js';
+import { cli as runCli } from './test/cli.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../../fixtures/state-tests/stExample/', import.meta.url));
 const ADD11 = join(EXAMPLES, 'add11.json');
 
 function cli(argv: string[], stderrIsTty = false) {
-  let stdout = '';
-  let stderr = '';
-  const io: StatetestIo = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    readFile: (path) => readFileSync(path, 'utf8'),
-    stderrIsTty,
-  };
-  const code = main(argv, io);
-  return { code, stdout, stderr, lastLine: stdout.trimEnd().split('\n').at(-1) ?? '' };
+  const result = runCli(argv, { stderrIsTty });
+  return { ...result, lastLine: result.lines.at(-1) ?? '' };
 }
 
 /** A folder holding add11.json with its expected state root replaced, under `relativePath`. */
@@ -105,12 +92,11 @@ describe('tandem statetest', () => {
   });
 
   it.each([
-    [['statetest'], /at least one fixture/],
     [['statetest', '/no/such/path'], /cannot read \/no\/such\/path/],
     [['statetest', ADD11, '--fork', 'Atlantis'], /unknown revision 'Atlantis'/],
-    [['statetest', ADD11, '--engine', 'jit'], /unknown engine 'jit'/],
+    [['statetest', ADD11, '--engine', 'jit'], /--engine must be interpreter, multipass or auto, got 'jit'/],
     [['statetest', ADD11, '--filter', '('], /--filter is not a valid regular expression/],
-    [['statetest', ADD11, '--json=yes'], /--json takes no value/],
+    [['statetest', ADD11, '--json=yes'], /--json takes no value other than =true or =false/],
   ])('exits 2 with a clear message for %j', (argv, message) => {
     const { code, stderr } = cli(argv);
     expect(code).toBe(2);

@@ -4,7 +4,7 @@ import type { EngineName } from '@tandem-evm/evm';
 import { bytesToHex } from '@tandem-evm/primitives';
 import { parsePre } from '@tandem-evm/statetest';
 import { parseArgs, UsageError } from './args.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { parseT8nEnv } from './t8n/env.js';
 import { T8N_EXIT, T8nError } from './t8n/exit-codes.js';
 import { parseT8nFork } from './t8n/fork.js';
@@ -12,17 +12,6 @@ import { jsonFail, jsonObject } from './t8n/json.js';
 import { allocJson, resultJson } from './t8n/output.js';
 import { applyTransition } from './t8n/transition.js';
 import { encodeBody, parseJsonTransactions, parseRlpTransactions, type T8nTransaction } from './t8n/txs.js';
-
-export const T8N_USAGE = `  tandem t8n [--input.alloc FILE|stdin] [--input.env FILE|stdin] [--input.txs FILE|stdin]
-             [--output.basedir DIR] [--output.alloc FILE|stdout|stderr] [--output.result …] [--output.body …]
-             [--state.fork GrayGlacier] [--state.chainid 1] [--state.reward 0] [--trace] [--engine interpreter]
-
-Applies the transactions to the pre-state in the block env, as go-ethereum's evm t8n does, and writes the
-post-state alloc, the result (state, transactions and receipts roots, receipts, rejected transactions…) and
-the block body. Inputs default to alloc.json, env.json and txs.json (a .rlp file holds the body's RLP as a
-JSON hex string); "stdin" reads one JSON object {alloc, env, txs | txsRlp}. Outputs default to alloc.json and
-result.json in --output.basedir; "" skips one. --trace writes trace-<index>-<hash>.jsonl (EIP-3155) per
-transaction. Exit codes as geth's: 2 EVM, 3 config (fork, env), 4 missing block hash, 10 JSON, 11 I/O, 12 RLP.`;
 
 const OPTIONS = [
   'input.alloc',
@@ -37,7 +26,6 @@ const OPTIONS = [
   'state.reward',
   'trace',
   'engine',
-  'help',
 ];
 
 /** The CLI's I/O, plus standard input (read once, for `stdin` inputs). */
@@ -68,7 +56,7 @@ function integerOption(value: string, name: string): bigint {
 }
 
 /** Reads the three inputs, each from its file or from the one JSON object on stdin. */
-function readInputs(options: Map<string, string | true>, io: T8nIo, chainId: bigint) {
+function readInputs(options: ReadonlyMap<string, string | boolean>, io: T8nIo, chainId: bigint) {
   const source = (name: string, fallback: string) => (options.get(name) as string | undefined) ?? fallback;
   const allocSource = source('input.alloc', 'alloc.json');
   const envSource = source('input.env', 'env.json');
@@ -128,11 +116,7 @@ function writeOutputFile(path: string, text: string): void {
 }
 
 function runT8n(argv: readonly string[], io: T8nIo): number {
-  const { positionals, options } = parseArgs(argv, new Set(['trace', 'help']), new Set(OPTIONS));
-  if (options.has('help')) {
-    io.stdout(`Usage:\n${T8N_USAGE}\n`);
-    return 0;
-  }
+  const { positionals, options } = parseArgs(argv, new Set(['trace']), new Set(OPTIONS));
   if (positionals.length > 0) throw new UsageError(`unexpected argument '${positionals[0]}'`);
   const text = (name: string, fallback: string) => (options.get(name) as string | undefined) ?? fallback;
   const engine = text('engine', 'interpreter');
@@ -183,7 +167,7 @@ function runT8n(argv: readonly string[], io: T8nIo): number {
 }
 
 /**
- * `tandem t8n`: go-ethereum's `evm t8n` interface over Tandem (see T8N_USAGE).
+ * `tandem t8n`: go-ethereum's `evm t8n` interface over Tandem (see its usage in usage.ts).
  * Returns the exit code: 0, or geth's code for what was wrong (printed as
  * `ERROR(code): message` on stderr); bad arguments throw a UsageError (exit 2).
  */

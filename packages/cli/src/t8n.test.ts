@@ -481,21 +481,3 @@ describe("tandem t8n exit codes (go-ethereum's)", () => {
     expect(cli(['t8n', '--help'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/tandem t8n/) });
   });
 });
-
-describe('the CLI README', () => {
-  it('shows a t8n example that prints what it says', () => {
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    const section = readme.slice(readme.indexOf('## `tandem t8n`'));
-    const example = /```sh\n\$ tandem (.*)\n([\s\S]*?)```/.exec(section);
-    expect(example).not.toBeNull();
-    const [, command, printed] = example!;
-    // The command's arguments, with "" for an empty one, run from the package folder.
-    const args = [...command!.matchAll(/"([^"]*)"|(\S+)/g)].map(
-      ([, quoted, bare]) =>
-        quoted ?? (bare!.startsWith('src/') ? new URL(`../${bare}`, import.meta.url).pathname : bare!),
-    );
-    const { code, stdout } = cli(args);
-    expect(code).toBe(0);
-    expect(stdout).toBe(printed);
-  });
-});

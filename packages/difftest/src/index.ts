@@ -42,7 +42,7 @@ export {
   wordArb,
 } from './generators.js';
 export type { AccountDump, CompareOptions, Difference, Outcome } from './outcome.js';
-export { compareOutcomes, dumpedSlots } from './outcome.js';
+export { compareOutcomes, dumpAccount, dumpedSlots, sortedAccounts } from './outcome.js';
 export type { PoolOptions, PoolResult } from './pool.js';
 export { runPool, splitRange } from './pool.js';
 export type { PrecompileCall } from './precompile-inputs.js';

@@ -1,16 +1,30 @@
 // Runs the CLI in-process for tests: output captured, files read from `files` when given, else from disk.
 import { readFixtureFile } from '@tandem-evm/statetest';
-import { type Io, main } from '../main.js';
+import type { Io } from '../io.js';
+import { main } from '../main.js';
 
-export function cli(argv: string[], files?: Record<string, string>) {
+export interface CliOptions {
+  /** Files by path, read instead of the disk. */
+  readonly files?: Record<string, string>;
+  /** Lines of standard input. */
+  readonly stdin?: readonly string[];
+  readonly stderrIsTty?: boolean;
+}
+
+export function cli(argv: string[], options: CliOptions = {}) {
   let stdout = '';
   let stderr = '';
+  let output = '';
+  const { files, stdin = [] } = options;
+  let nextLine = 0;
   const io: Io = {
     stdout: (text) => {
       stdout += text;
+      output += text;
     },
     stderr: (text) => {
       stderr += text;
+      output += text;
     },
     readFile: (path) => {
       if (files === undefined) return readFixtureFile(path);
@@ -18,7 +32,10 @@ export function cli(argv: string[], files?: Record<string, string>) {
       if (content === undefined) throw new Error(`no file ${path}`);
       return content;
     },
+    readLine: () => stdin[nextLine++],
+    stderrIsTty: options.stderrIsTty ?? false,
   };
   const code = main(argv, io);
-  return { code, stdout, stderr, lines: stdout.trimEnd().split('\n') };
+  // `output` is stdout and stderr interleaved, as a terminal shows them.
+  return { code, stdout, stderr, output, lines: stdout.trimEnd().split('\n') };
 }
