@@ -20,7 +20,7 @@ import {
   type Status,
 } from '@tandem-evm/host';
 import { createSteppingInterpreter, interpreter } from '@tandem-evm/interpreter';
-import { CodeCache as CompiledCodeCache, createCompilingEngine } from '@tandem-evm/multipass';
+import { CompiledCodeCache, createCompilingEngine } from '@tandem-evm/multipass';
 import type { AnalyzedCode } from '@tandem-evm/opcodes';
 import { isPrecompile, runPrecompile } from '@tandem-evm/precompiles';
 import { delegationTarget } from '@tandem-evm/primitives';
