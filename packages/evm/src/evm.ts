@@ -24,6 +24,7 @@ import { CompiledCodeCache, createCompilingEngine } from '@tandem-evm/multipass'
 import type { AnalyzedCode } from '@tandem-evm/opcodes';
 import { isPrecompile, runPrecompile } from '@tandem-evm/precompiles';
 import { delegationTarget } from '@tandem-evm/primitives';
+import { isEipActive } from '@tandem-evm/runtime';
 import { create2Address, createAddress } from './addresses.js';
 import { CodeCache } from './code-cache.js';
 import {
@@ -176,7 +177,7 @@ export class Evm {
   isEipActive(eip: number): boolean {
     const info = SWITCHABLE_EIPS[eip];
     if (info === undefined) throw new RangeError(`eip: EIP-${eip} is not one this EVM can switch or report`);
-    return this.eipSwitches[eip] ?? this.revision >= info.since;
+    return isEipActive(this.eipSwitches, this.revision, eip, info.since);
   }
 
   /**

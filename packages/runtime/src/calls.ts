@@ -114,7 +114,7 @@ export function prepareCreate(
   const message = context.message;
   if (message.isStatic) return 'static-mode-violation';
   if (!chargeMemory(context, offset, size)) return 'out-of-gas';
-  const limitsInitcode = isEipActive(context, 3860, Revision.Shanghai);
+  const limitsInitcode = isEipActive(context.rules?.eips, context.revision, 3860, Revision.Shanghai);
   if (limitsInitcode && size > BigInt(MAX_INITCODE_SIZE) && context.rules?.unlimitedCodeSize !== true) {
     return 'out-of-gas';
   }

@@ -1,5 +1,5 @@
 export { chargeAccountAccess, chargeDelegationAccess, chargeSlotAccess } from './access.js';
-export { add, byte, clz, exp, sar, sdiv, signExtend, slt, smod, sub, toSigned } from './arithmetic.js';
+export { add, byte, clz, exp, sar, sdiv, signExtend, slt, smod, sub } from './arithmetic.js';
 export { applyChildResult, prepareCall, prepareCreate } from './calls.js';
 export { copyIntoMemory, mcopy, returnDataCopy } from './copies.js';
 export { isEipActive } from './eips.js';
