@@ -123,7 +123,7 @@ export function traceEngine(
               if (pc < size) {
                 last = byte;
                 counters.opcodes[byte]!++;
-                lines?.push(stepLine(depth, pc, byte, context.totalGas));
+                lines?.push(stepLine(depth, pc, byte, context.gasLeft));
               }
             }
             return byte;

@@ -435,7 +435,7 @@ export class Evm {
     const createdAddress = this.createdAddresses[depth]!;
     const isCreate = context.message.kind === 'create' || context.message.kind === 'create2';
     let status = context.status;
-    let gasLeft = context.totalGas;
+    let gasLeft = context.gasLeft;
     let output = context.output;
     if (isCreate && status === 'success') {
       status = this.depositCode(host, createdAddress, output, gasLeft);

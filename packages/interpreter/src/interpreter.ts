@@ -251,7 +251,7 @@ export function run(context: ExecutionContext, childResult: Result | undefined):
     if (cost < 0) return stop(context, pc, sp, 'undefined-instruction');
     if (sp < STACK_REQUIRED[op]!) return stop(context, pc, sp, 'stack-underflow');
     if (sp > STACK_MAX_BEFORE[op]!) return stop(context, pc, sp, 'stack-overflow');
-    if ((context.gasLeft -= cost) < 0 && !drawReserve(context)) return stop(context, pc, sp, 'out-of-gas');
+    if ((context.gasCounter -= cost) < 0 && !drawReserve(context)) return stop(context, pc, sp, 'out-of-gas');
 
     switch (op) {
       case STOP:
@@ -565,7 +565,7 @@ export function run(context: ExecutionContext, childResult: Result | undefined):
         stack[sp++] = BigInt(context.memory.size);
         break;
       case GAS:
-        stack[sp++] = context.totalGas;
+        stack[sp++] = context.gasLeft;
         break;
       case JUMPDEST:
         break;

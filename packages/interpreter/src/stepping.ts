@@ -100,7 +100,7 @@ export function createSteppingInterpreter(inspector: Inspector | undefined): Eng
         continue;
       }
       const stack = context.stack.slice(0, context.stackTop);
-      const gas = context.totalGas;
+      const gas = context.gasLeft;
       const memorySize = context.memory.size;
       const refund = context.gasRefund;
       const balance = opcode === OP.SELFDESTRUCT ? context.host.getBalance(context.message.recipient) : 0n;
@@ -115,7 +115,7 @@ export function createSteppingInterpreter(inspector: Inspector | undefined): Eng
         opcode,
         opName: opcodeName(context, opcode),
         gas,
-        gasCost: failed ? BigInt(Math.max(0, staticCost)) : gas - context.totalGas,
+        gasCost: failed ? BigInt(Math.max(0, staticCost)) : gas - context.gasLeft,
         stack,
         memorySize,
         depth: context.message.depth,

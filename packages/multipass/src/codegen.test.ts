@@ -111,7 +111,7 @@ describe('optimisation', () => {
 
   it('charges a chunk of static gas at once', () => {
     const source = sourceFor(assemble('PUSH1 1 PUSH1 2 ADD PUSH1 3 ADD POP STOP'));
-    expect(source).toContain('ctx.gasLeft -= 17');
+    expect(source).toContain('ctx.gasCounter -= 17');
   });
 
   it('judges a jump maze unsuitable, and a loop through many jump destinations suitable', () => {
@@ -151,7 +151,7 @@ describe('optimisation', () => {
     // Both JUMPDESTs are entry points: PUSH1 3 holds one, PUSH1 2 JUMP the other.
     const source = sourceFor(assemble('PUSH1 3 JUMPDEST JUMPDEST POP PUSH1 2 JUMP'));
     // 3 + 1 + 1 + 2 + 3 + 8 from pc 0; 1 + 1 + 2 + 3 + 8 when jumped to pc 2; 1 + 2 + 3 + 8 at pc 3.
-    expect(source).toContain('ctx.gasLeft -= 18');
+    expect(source).toContain('ctx.gasCounter -= 18');
     expect(source).toMatch(/if \(pc === 2 && !rt\.tryChargeGas\(ctx, 15\)\)/);
     expect(source).toMatch(/if \(pc === 3 && !rt\.tryChargeGas\(ctx, 14\)\)/);
     expect(source).not.toContain('pc = 3; continue;');

@@ -156,7 +156,7 @@ const CONTEXT_READS: Record<number, string> = {
   [OP.BASEFEE]: 'ctx.host.getTxContext().baseFee',
   [OP.BLOBBASEFEE]: 'ctx.host.getTxContext().blobBaseFee',
   [OP.MSIZE]: 'BigInt(ctx.memory.size)',
-  [OP.GAS]: 'ctx.totalGas',
+  [OP.GAS]: 'ctx.gasLeft',
 };
 
 /** Instructions whose work is one runtime call taking popped operands and returning a status or undefined. */
@@ -259,7 +259,7 @@ export class BlockWriter {
     ];
     if (tests.length === 0) return;
     const refund = this.layout.chargedByPrevious
-      ? `if (pc !== ${start}) ctx.gasLeft += ${this.chunkCharge(instructions, 0)}; `
+      ? `if (pc !== ${start}) ctx.gasCounter += ${this.chunkCharge(instructions, 0)}; `
       : '';
     this.emit(`if (${tests.join(' || ')}) { ${refund}return rt.fallback(ctx, ${start}, sp); }`);
   }
@@ -376,7 +376,7 @@ export class BlockWriter {
       return;
     }
     this.emit(
-      `if ((ctx.gasLeft -= ${cost}) < 0 && !rt.drawReserve(ctx)) { ctx.gasLeft += ${cost}; ${this.spillSnippet()} return rt.fallback(ctx, ${pc}, sp); }`,
+      `if ((ctx.gasCounter -= ${cost}) < 0 && !rt.drawReserve(ctx)) { ctx.gasCounter += ${cost}; ${this.spillSnippet()} return rt.fallback(ctx, ${pc}, sp); }`,
     );
   }
 
@@ -386,7 +386,7 @@ export class BlockWriter {
    * the stack. Call it before popping the operands.
    */
   private fallbackBefore(pc: number): string {
-    return `ctx.gasLeft += ${this.chunkRemaining}; ${this.spillSnippet()} return rt.fallback(ctx, ${pc}, sp);`;
+    return `ctx.gasCounter += ${this.chunkRemaining}; ${this.spillSnippet()} return rt.fallback(ctx, ${pc}, sp);`;
   }
 
   /** A memory end offset as code: a folded number for a constant offset. */
