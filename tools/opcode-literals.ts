@@ -1,7 +1,10 @@
 // Opcode numbers belong to @tandem-evm/opcodes (OP, instructionSize, isPush):
 // this finds the lines of a source that spell one out instead.
 
-/** What holds an opcode byte: `op`, `opcode`, `nextOpcode`, `instruction.opcode`, `code[pc]`. */
+/**
+ * What holds an opcode byte: `op`, `opcode`, `nextOpcode`, `instruction.opcode`, `code[pc]`.
+ * A bare `code` is left out: it is as often a character code (hex parsing).
+ */
 const OPCODE_VARIABLE = String.raw`(?:\b(?:op|opcode|\w*Opcode)\b|\bcode\[pc[^\]]*\])`;
 /** A number that fits a byte (0x00..0xff, 0..255); 256 and up are sizes and bounds. */
 const NUMBER = String.raw`\b(?:0x[0-9a-fA-F]{1,2}|25[0-5]|2[0-4]\d|1?\d?\d)\b(?!n)`;
@@ -17,7 +20,10 @@ const PATTERNS: readonly { what: string; pattern: RegExp }[] = [
     pattern: new RegExp(`${OPCODE_VARIABLE}${COMPARISON}${NUMBER}|${NUMBER}${COMPARISON}${OPCODE_VARIABLE}`),
   },
   // `op - 0x5f`: an immediate size or a DUP/SWAP depth worked out from the byte
-  { what: 'opcode arithmetic with a number', pattern: new RegExp(`${OPCODE_VARIABLE}${ARITHMETIC}0x[0-9a-fA-F]+\\b`) },
+  {
+    what: 'opcode arithmetic with a number',
+    pattern: new RegExp(`${OPCODE_VARIABLE}${ARITHMETIC}0x[0-9a-fA-F]+\\b`),
+  },
   // `x >= 0x60 && x <= 0x7f`: the PUSH range, whatever the variable is called
   { what: 'PUSH range', pattern: /\b0x(?:5[fF]|60)\b[^;\n]*&&[^;\n]*\b0x7[fF]\b/ },
 ];

@@ -1,7 +1,7 @@
 import type { CustomInstruction, FrameRules } from '@tandem-evm/frame';
 import { staticGasTable } from '@tandem-evm/gas';
 import type { Address, Host, Message, Result, Revision, Status } from '@tandem-evm/host';
-import { instructionSize, OPCODE_BY_NAME, OPCODES } from '@tandem-evm/opcodes';
+import { instructionSize, OP, OPCODE_BY_NAME, OPCODES } from '@tandem-evm/opcodes';
 import { precompileAddresses } from '@tandem-evm/precompiles';
 import { SWITCHABLE_EIPS } from './eips.js';
 
@@ -81,7 +81,7 @@ function checkOpcode(option: OpcodeOption, index: number, table: Int32Array): vo
   if (!Number.isInteger(code) || code < 0 || code > 0xff) {
     throw new RangeError(`${field}.code must be a byte (0 to 255), got ${code}`);
   }
-  if (code === 0x00) throw new RangeError(`${field}: STOP (0x00) cannot be changed`);
+  if (code === OP.STOP) throw new RangeError(`${field}: STOP (0x00) cannot be changed`);
   if ('remove' in option) return;
   if (!Number.isInteger(option.gas) || option.gas < 0 || option.gas > 0x7fffffff) {
     throw new RangeError(`${field}.gas must be a non-negative integer below 2^31, got ${option.gas}`);

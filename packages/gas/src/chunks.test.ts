@@ -17,7 +17,8 @@ describe('gas chunks', () => {
       ...[OP.LOG0, OP.LOG1, OP.LOG2, OP.LOG3, OP.LOG4],
       ...[OP.CREATE, OP.CALL, OP.CALLCODE, OP.DELEGATECALL, OP.CREATE2, OP.STATICCALL],
     ];
-    for (let opcode = 0; opcode < 256; opcode++) expect(endsGasChunk(opcode), `${opcode}`).toBe(ends.includes(opcode));
+    for (let opcode = 0; opcode < 256; opcode++)
+      expect(endsGasChunk(opcode), `${opcode}`).toBe(ends.includes(opcode));
   });
   it('cost the static gas up to and including the chunk end', () => {
     const instructions = instructionsOf('PUSH0 PUSH0 ADD SLOAD PUSH0 MSTORE STOP');

@@ -23,7 +23,9 @@ describe('static gas tables', () => {
     for (let revision = Revision.Frontier; revision <= LATEST_REVISION; revision++) {
       const table = staticGasTable(revision);
       for (let opcode = 0; opcode < 256; opcode++)
-        expect(table[opcode]! >= 0, `${opcode} in ${revision}`).toBe(opcodeInfo(opcode, revision) !== undefined);
+        expect(table[opcode]! >= 0, `${opcode} in ${revision}`).toBe(
+          opcodeInfo(opcode, revision) !== undefined,
+        );
     }
   });
   it('refuses an unknown revision', () => {

@@ -161,8 +161,14 @@ const CONTEXT_READS: Record<number, string> = {
 
 /** Instructions whose work is one runtime call taking popped operands and returning a status or undefined. */
 const RUNTIME_STATUS_CALLS: Record<number, { operands: number; call: (args: string[]) => string }> = {
-  [OP.CALLDATACOPY]: { operands: 3, call: ([m, d, s]) => `rt.copyIntoMemory(ctx, ctx.message.input, ${m}, ${d}, ${s})` },
-  [OP.CODECOPY]: { operands: 3, call: ([m, d, s]) => `rt.copyIntoMemory(ctx, rt.codeOf(ctx), ${m}, ${d}, ${s})` },
+  [OP.CALLDATACOPY]: {
+    operands: 3,
+    call: ([m, d, s]) => `rt.copyIntoMemory(ctx, ctx.message.input, ${m}, ${d}, ${s})`,
+  },
+  [OP.CODECOPY]: {
+    operands: 3,
+    call: ([m, d, s]) => `rt.copyIntoMemory(ctx, rt.codeOf(ctx), ${m}, ${d}, ${s})`,
+  },
   [OP.RETURNDATACOPY]: { operands: 3, call: ([m, d, s]) => `rt.returnDataCopy(ctx, ${m}, ${d}, ${s})` },
   [OP.SSTORE]: { operands: 2, call: ([k, v]) => `rt.sstore(ctx, ${k}, ${v})` },
   [OP.MCOPY]: { operands: 3, call: ([d, s, n]) => `rt.mcopy(ctx, ${d}, ${s}, ${n})` },

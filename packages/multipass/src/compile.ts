@@ -167,11 +167,7 @@ function mayLoop(block: Block): boolean {
 }
 
 /** Compiles code for one revision (or says why not). */
-export function compile(
-  code: AnalyzedCode,
-  revision: Revision,
-  entries: Entries = 'pushed',
-): CompiledCode {
+export function compile(code: AnalyzedCode, revision: Revision, entries: Entries = 'pushed'): CompiledCode {
   const started = performance.now();
   const rejected = (verdict: Verdict): CompiledCode => ({
     verdict,

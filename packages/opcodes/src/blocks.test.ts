@@ -20,13 +20,23 @@ describe('block analysis', () => {
     expect(entryPoints(code)).toEqual(new Uint8Array(code.size));
     const blocks = analyzeBlocks(code, Revision.Cancun);
     expect(blocks.map((b) => b.start)).toEqual([0]);
-    expect(blocks[0]!.instructions.map((i) => i.opcode)).toEqual([OP.PUSH0, OP.CALLDATALOAD, OP.JUMPDEST, OP.JUMP]);
+    expect(blocks[0]!.instructions.map((i) => i.opcode)).toEqual([
+      OP.PUSH0,
+      OP.CALLDATALOAD,
+      OP.JUMPDEST,
+      OP.JUMP,
+    ]);
   });
 
   it('drops code no jump or fall-through reaches', () => {
     // The INVALID after JUMP is dead; so is the ADD after STOP.
     const blocks = blocksOf('PUSH1 4 JUMP INVALID JUMPDEST STOP ADD');
-    expect(blocks.flatMap((b) => b.instructions.map((i) => i.opcode))).toEqual([OP.PUSH1, OP.JUMP, OP.JUMPDEST, OP.STOP]);
+    expect(blocks.flatMap((b) => b.instructions.map((i) => i.opcode))).toEqual([
+      OP.PUSH1,
+      OP.JUMP,
+      OP.JUMPDEST,
+      OP.STOP,
+    ]);
   });
 
   it('measures the stack a block needs and how far it grows', () => {

@@ -127,7 +127,7 @@ export function runsIntoNext(block: Block): boolean {
 
 function endsInCall(block: Block): boolean {
   const last = block.instructions.at(-1);
-  return last !== undefined && last.defined && hasFlags(last.opcode, OpcodeFlag.Call);
+  return last?.defined === true && hasFlags(last.opcode, OpcodeFlag.Call);
 }
 
 /** Sets the block's stack needs from the table's stack in/out of each instruction. */

@@ -8,4 +8,12 @@ export { disassemble, formatDisassembly } from './disassemble.js';
 export type { OpcodeName } from './op.js';
 export { OP } from './op.js';
 export type { OpcodeInfo } from './table.js';
-export { hasFlags, instructionSize, isPush, OPCODE_BY_NAME, OPCODES, OpcodeFlag, opcodeInfo } from './table.js';
+export {
+  hasFlags,
+  instructionSize,
+  isPush,
+  OPCODE_BY_NAME,
+  OPCODES,
+  OpcodeFlag,
+  opcodeInfo,
+} from './table.js';

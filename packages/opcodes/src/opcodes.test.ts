@@ -55,7 +55,13 @@ describe('named opcodes', () => {
     expect(instructionSize(OP.PUSH1)).toBe(2);
     expect(instructionSize(OP.PUSH32)).toBe(33);
     expect(instructionSize(0x0c)).toBe(1);
-    expect([OP.PUSH0, OP.PUSH1, OP.PUSH32, OP.DUP1, OP.JUMPDEST].map(isPush)).toEqual([true, true, true, false, false]);
+    expect([OP.PUSH0, OP.PUSH1, OP.PUSH32, OP.DUP1, OP.JUMPDEST].map(isPush)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });
 
