@@ -56,9 +56,11 @@ export function entryPoints(code: AnalyzedCode): Uint8Array {
   const { padded, size, jumpdests, pushValues } = code;
   const entries = new Uint8Array(size);
   const end = BigInt(size);
-  for (let pc = 0; pc < size; pc += instructionSize(padded[pc]!)) {
+  for (let pc = 0; pc < size; ) {
+    const length = instructionSize(padded[pc]!);
     const value = pushValues[pc]!;
-    if (value < end && jumpdests[Number(value)] === 1) entries[Number(value)] = 1;
+    if (length > 1 && value < end && jumpdests[Number(value)] === 1) entries[Number(value)] = 1;
+    pc += length;
   }
   return entries;
 }
