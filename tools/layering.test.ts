@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { opcodeLiterals } from './opcode-literals.js';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 
@@ -82,6 +83,48 @@ describe('package layering', () => {
             problems.push(`${where}: ${specifier} is not in a lower layer`);
         }
       }
+      expect(problems).toEqual([]);
+    });
+  }
+});
+
+describe('opcode numbers live in @tandem-evm/opcodes', () => {
+  it('finds case labels, comparisons with an opcode and PUSH ranges, not other numbers', () => {
+    const sample = [
+      'switch (op) {',
+      '  case 0x56: // JUMP',
+      '  case OP.JUMPI:',
+      '}',
+      'if (opcode === 0x5b) mark(pc);',
+      'if (0x60 <= op) read();',
+      'const size = op >= 0x60 && op <= 0x7f ? op - 0x5f : 0;',
+      'const depth = op - 0x7f;',
+      'if (code[pc] !== 91) return;',
+      'if (byte >= 0x60 && byte <= 0x7f) skip();',
+      'for (let opcode = 0; opcode < 256; opcode++) count(opcode);',
+      'const mask = 0xff; const limit = 0xc000; if (size > 0x20) grow();',
+      "if (opcode === OP.PUSH1 || name === '0x60') return 0x7f;",
+      'if (code[0] === 0xef) reject(); // case 0x01: in a comment',
+    ].join('\n');
+    expect(opcodeLiterals(sample).map(({ line, what }) => `${line} ${what}`)).toEqual([
+      '2 opcode case label',
+      '5 opcode compared with a number',
+      '6 opcode compared with a number',
+      '7 opcode compared with a number',
+      '8 opcode arithmetic with a number',
+      '9 opcode compared with a number',
+      '10 PUSH range',
+    ]);
+  });
+
+  for (const { name, dir } of packages) {
+    if (name === 'opcodes') continue;
+    it(`${name} names opcodes through OP, instructionSize and isPush`, () => {
+      const problems = sourceFiles(join(dir, 'src')).flatMap((file) =>
+        opcodeLiterals(readFileSync(file, 'utf8')).map(
+          ({ line, what, text }) => `${relative(root, file)}:${line}: ${what}: ${text}`,
+        ),
+      );
       expect(problems).toEqual([]);
     });
   }

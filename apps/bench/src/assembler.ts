@@ -5,7 +5,7 @@
  * size), a push of a label's offset (`pushLabel('loop')`, always PUSH2), or a
  * label (`label('loop')`, which also emits the JUMPDEST).
  */
-import { OPCODE_BY_NAME, PUSH1 } from '@tandem-evm/opcodes';
+import { instructionSize, OP, OPCODE_BY_NAME } from '@tandem-evm/opcodes';
 
 type Item =
   | { readonly kind: 'op'; readonly name: string }
@@ -39,7 +39,7 @@ function sizeOf(item: Item): number {
 }
 
 function pushBytes(out: number[], value: bigint, size: number): void {
-  out.push(PUSH1 + size - 1);
+  out.push(OP.PUSH1 + size - 1);
   for (let i = size - 1; i >= 0; i--) out.push(Number((value >> BigInt(8 * i)) & 0xffn));
 }
 
@@ -60,7 +60,7 @@ export function assemble(program: readonly AsmItem[]): Uint8Array {
       case 'op': {
         const opcode = OPCODE_BY_NAME.get(item.name);
         if (opcode === undefined) throw new Error(`assemble: unknown mnemonic '${item.name}'`);
-        if (opcode >= PUSH1 && opcode < PUSH1 + 32) throw new Error(`assemble: use push() for ${item.name}`);
+        if (instructionSize(opcode) > 1) throw new Error(`assemble: use push() for ${item.name}`);
         out.push(opcode);
         break;
       }

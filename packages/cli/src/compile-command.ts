@@ -1,6 +1,6 @@
 import { parseRevision } from '@tandem-evm/host';
 import { compile, generateSource } from '@tandem-evm/multipass';
-import { analyzeJumpdests } from '@tandem-evm/opcodes';
+import { analyzeCode } from '@tandem-evm/opcodes';
 import { parseArgs, UsageError } from './args.js';
 import { readHexArgument } from './run-command.js';
 
@@ -26,12 +26,12 @@ export function compileCommand(
     throw new UsageError((error as Error).message);
   }
   const code = readHexArgument(codeArgument, '--code', io.readFile);
-  const jumpdests = analyzeJumpdests(code);
+  const analyzed = analyzeCode(code);
   if (emit === 'js') {
-    io.stdout(`${generateSource(code, jumpdests, revision).source}\n`);
+    io.stdout(`${generateSource(analyzed, revision).source}\n`);
     return 0;
   }
-  const compiled = compile(code, jumpdests, revision);
+  const compiled = compile(analyzed, revision);
   io.stdout(
     `verdict   ${compiled.verdict}\nbytes     ${code.length}\nblocks    ${compiled.blockCount}\nsource    ${compiled.source.length} characters\ncompile   ${compiled.compileMs.toFixed(2)} ms\n`,
   );

@@ -1,5 +1,5 @@
 import { LATEST_REVISION, type Revision, Revision as Revisions, revisionName } from '@tandem-evm/host';
-import { OPCODES } from '@tandem-evm/opcodes';
+import { OP, OPCODES } from '@tandem-evm/opcodes';
 import { isPrecompile } from '@tandem-evm/precompiles';
 import { delegationTarget } from '@tandem-evm/primitives';
 import type { Scenario } from './scenario.js';
@@ -151,7 +151,7 @@ const reachedAny = (counts: Record<string, number>, test: (key: string) => boole
 
 /** What Prague and Osaka add to the EVM, each with the check that a campaign reached it. */
 const PRAGUE_OSAKA: readonly (readonly [string, (coverage: Coverage) => boolean])[] = [
-  ['CLZ in Osaka', (coverage) => coverage.opcodes[Revisions.Osaka]![0x1e]! > 0],
+  ['CLZ in Osaka', (coverage) => coverage.opcodes[Revisions.Osaka]![OP.CLZ]! > 0],
   // Before Osaka modexp never fails but out of gas: a failure is EIP-7823's bound.
   [
     '0x05 over the EIP-7823 bound',

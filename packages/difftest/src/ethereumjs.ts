@@ -30,6 +30,7 @@
  * every fork, though no fork up to Osaka has EOF.
  */
 import { Revision } from '@tandem-evm/host';
+import { OP } from '@tandem-evm/opcodes';
 import { runPrecompile } from '@tandem-evm/precompiles';
 import { bytesToHex, hexToBytes, keccak256, wordToBytes } from '@tandem-evm/primitives';
 import { dumpAccount, type Outcome, sortedAccounts, threwOutcome } from './outcome.js';
@@ -178,7 +179,7 @@ export async function ethereumjsKnownBug(scenario: Scenario): Promise<string | u
       const stack = step.stack;
       const top = (i: number) => stack[stack.length - 1 - i] ?? 0n;
       const code = step.opcode.code;
-      if (code === 0xf0 || code === 0xf5) {
+      if (code === OP.CREATE || code === OP.CREATE2) {
         const [offset, length] = [top(1), top(2)];
         if (length >= 2n && offset + 2n <= BigInt(step.memory.length)) {
           if (startsEof(step.memory.subarray(Number(offset), Number(offset) + 2))) {
@@ -186,7 +187,7 @@ export async function ethereumjsKnownBug(scenario: Scenario): Promise<string | u
               'ethereumjs: CREATE/CREATE2 of init code starting 0xEF00 is skipped (EOF rule applied before EOF)';
           }
         }
-      } else if (code === 0x3b || code === 0x3c || code === 0x3f) {
+      } else if (code === OP.EXTCODESIZE || code === OP.EXTCODECOPY || code === OP.EXTCODEHASH) {
         const target = util.createAddressFromBigInt(top(0) & ((1n << 160n) - 1n));
         if (startsEof(await step.stateManager.getCode(target))) {
           reason ??=

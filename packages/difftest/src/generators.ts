@@ -7,6 +7,7 @@
  */
 import { createAddress } from '@tandem-evm/evm';
 import { emptyTxContext, type Revision, Revision as Revisions } from '@tandem-evm/host';
+import { OP } from '@tandem-evm/opcodes';
 import { delegationCode } from '@tandem-evm/primitives';
 import fc from 'fast-check';
 import { precompileCallInput } from './precompile-inputs.js';
@@ -118,9 +119,9 @@ const storedValueArb: fc.Arbitrary<bigint> = fc.oneof(
 /** Where a call, BALANCE or SELFDESTRUCT points: code that pushes the address. */
 const targetArb: fc.Arbitrary<readonly Piece[]> = fc.oneof(
   { weight: 8, arbitrary: fc.constantFrom(...ADDRESSES.contracts).map((a) => [push(a)]) },
-  { weight: 2, arbitrary: fc.constant([op(0x30)]) }, // ADDRESS (self)
-  { weight: 1, arbitrary: fc.constant([op(0x33)]) }, // CALLER
-  { weight: 2, arbitrary: fc.constant([push(CREATED_SLOT), op(0x51)]) }, // the last created
+  { weight: 2, arbitrary: fc.constant([op(OP.ADDRESS)]) }, // ADDRESS (self)
+  { weight: 1, arbitrary: fc.constant([op(OP.CALLER)]) },
+  { weight: 2, arbitrary: fc.constant([push(CREATED_SLOT), op(OP.MLOAD)]) }, // the last created
   { weight: 2, arbitrary: fc.constantFrom(...ADDRESSES.delegated).map((a) => [push(a)]) },
   {
     weight: 2,
@@ -149,18 +150,37 @@ const valueArb: fc.Arbitrary<bigint> = fc.oneof(
 
 /** Code that consumes one stack item: POP, or store it to memory or storage (where later code reads it). */
 const sinkArb: fc.Arbitrary<readonly Piece[]> = fc.oneof(
-  { weight: 3, arbitrary: fc.constant([op(0x50)]) },
-  { weight: 2, arbitrary: fc.bigInt({ min: 0n, max: 320n }).map((offset) => [push(offset), op(0x52)]) },
-  { weight: 1, arbitrary: keyArb.map((key) => [push(key), op(0x55)]) },
-  { weight: 1, arbitrary: keyArb.map((key) => [push(key), op(0x5d)]) },
+  { weight: 3, arbitrary: fc.constant([op(OP.POP)]) },
+  { weight: 2, arbitrary: fc.bigInt({ min: 0n, max: 320n }).map((offset) => [push(offset), op(OP.MSTORE)]) },
+  { weight: 1, arbitrary: keyArb.map((key) => [push(key), op(OP.SSTORE)]) },
+  { weight: 1, arbitrary: keyArb.map((key) => [push(key), op(OP.TSTORE)]) },
 );
 
-const BINARY = [
-  0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x0a, 0x0b, 0x10, 0x11, 0x12, 0x13, 0x14, 0x16, 0x17, 0x18, 0x1a,
-  0x1b, 0x1c, 0x1d,
+const BINARY: number[] = [
+  OP.ADD,
+  OP.MUL,
+  OP.SUB,
+  OP.DIV,
+  OP.SDIV,
+  OP.MOD,
+  OP.SMOD,
+  OP.EXP,
+  OP.SIGNEXTEND,
+  OP.LT,
+  OP.GT,
+  OP.SLT,
+  OP.SGT,
+  OP.EQ,
+  OP.AND,
+  OP.OR,
+  OP.XOR,
+  OP.BYTE,
+  OP.SHL,
+  OP.SHR,
+  OP.SAR,
 ];
-const TERNARY = [0x08, 0x09];
-const UNARY = [0x15, 0x19, 0x1e];
+const TERNARY: number[] = [OP.ADDMOD, OP.MULMOD];
+const UNARY: number[] = [OP.ISZERO, OP.NOT, OP.CLZ];
 
 const arithmetic: fc.Arbitrary<Snippet> = fc
   .record({
@@ -194,17 +214,36 @@ const clz: fc.Arbitrary<Snippet> = fc
   })
   .map(({ bit, low, sink }) => {
     const value = bit < 0 ? 0n : (1n << BigInt(bit)) | (low & ((1n << BigInt(bit)) - 1n));
-    return { pieces: [push(value), op(0x1e), ...sink] };
+    return { pieces: [push(value), op(OP.CLZ), ...sink] };
   });
 
 const NULLARY = [
-  0x30, 0x32, 0x33, 0x34, 0x36, 0x38, 0x3a, 0x3d, 0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47, 0x48, 0x4a, 0x58,
-  0x59, 0x5a, 0x5f,
+  OP.ADDRESS,
+  OP.ORIGIN,
+  OP.CALLER,
+  OP.CALLVALUE,
+  OP.CALLDATASIZE,
+  OP.CODESIZE,
+  OP.GASPRICE,
+  OP.RETURNDATASIZE,
+  OP.COINBASE,
+  OP.TIMESTAMP,
+  OP.NUMBER,
+  OP.PREVRANDAO,
+  OP.GASLIMIT,
+  OP.CHAINID,
+  OP.SELFBALANCE,
+  OP.BASEFEE,
+  OP.BLOBBASEFEE,
+  OP.PC,
+  OP.MSIZE,
+  OP.GAS,
+  OP.PUSH0,
 ];
 /** BALANCE, EXTCODESIZE or EXTCODEHASH of a target. */
 const accountRead = (target: fc.Arbitrary<readonly Piece[]>): fc.Arbitrary<Snippet> =>
   fc
-    .record({ code: fc.constantFrom(0x31, 0x3b, 0x3f), target, sink: sinkArb })
+    .record({ code: fc.constantFrom(OP.BALANCE, OP.EXTCODESIZE, OP.EXTCODEHASH), target, sink: sinkArb })
     .map(({ code, target, sink }) => ({ pieces: [...target, op(code), ...sink] }));
 
 /** EXTCODECOPY of a target's code. */
@@ -212,7 +251,7 @@ const codeCopy = (target: fc.Arbitrary<readonly Piece[]>): fc.Arbitrary<Snippet>
   fc
     .record({ target, destination: offsetArb, source: fc.bigInt({ min: 0n, max: 64n }), size: sizeArb })
     .map(({ target, destination, source, size }) => ({
-      pieces: [push(size), push(source), push(destination), ...target, op(0x3c)],
+      pieces: [push(size), push(source), push(destination), ...target, op(OP.EXTCODECOPY)],
     }));
 
 const environment: fc.Arbitrary<Snippet> = fc.oneof(
@@ -226,10 +265,10 @@ const environment: fc.Arbitrary<Snippet> = fc.oneof(
       sink: sinkArb,
     })
     // BLOCKHASH of NUMBER - back (wrapping), within and outside the 256-block window.
-    .map(({ back, sink }) => ({ pieces: [push(back), op(0x43, 0x03, 0x40), ...sink] })),
+    .map(({ back, sink }) => ({ pieces: [push(back), op(OP.NUMBER, OP.SUB, OP.BLOCKHASH), ...sink] })),
   fc
     .record({
-      code: fc.constantFrom(0x35, 0x49, 0x54, 0x5c, 0x51),
+      code: fc.constantFrom(OP.CALLDATALOAD, OP.BLOBHASH, OP.SLOAD, OP.TLOAD, OP.MLOAD),
       argument: fc.oneof(fc.bigInt({ min: 0n, max: 70n }), offsetArb),
       sink: sinkArb,
     })
@@ -238,11 +277,11 @@ const environment: fc.Arbitrary<Snippet> = fc.oneof(
 
 const memory: fc.Arbitrary<Snippet> = fc.oneof(
   fc
-    .record({ value: wordArb, offset: offsetArb, code: fc.constantFrom(0x52, 0x53) })
+    .record({ value: wordArb, offset: offsetArb, code: fc.constantFrom(OP.MSTORE, OP.MSTORE8) })
     .map(({ value, offset, code }) => ({ pieces: [push(value), push(offset), op(code)] })),
   fc
     .record({
-      code: fc.constantFrom(0x5e, 0x37, 0x39, 0x3e),
+      code: fc.constantFrom(OP.MCOPY, OP.CALLDATACOPY, OP.CODECOPY, OP.RETURNDATACOPY),
       destination: offsetArb,
       source: fc.oneof(fc.bigInt({ min: 0n, max: 64n }), offsetArb),
       size: sizeArb,
@@ -253,31 +292,35 @@ const memory: fc.Arbitrary<Snippet> = fc.oneof(
   codeCopy(targetArb),
   fc
     .record({ offset: offsetArb, size: sizeArb, sink: sinkArb })
-    .map(({ offset, size, sink }) => ({ pieces: [push(size), push(offset), op(0x20), ...sink] })),
+    .map(({ offset, size, sink }) => ({ pieces: [push(size), push(offset), op(OP.KECCAK256), ...sink] })),
   // Copy all of the last call's return data.
   fc.bigInt({ min: 0n, max: 256n }).map((destination) => ({
-    pieces: [op(0x3d), push(0n), push(destination), op(0x3e)],
+    pieces: [op(OP.RETURNDATASIZE), push(0n), push(destination), op(OP.RETURNDATACOPY)],
   })),
 );
 
 const storage: fc.Arbitrary<Snippet> = fc
-  .record({ key: keyArb, value: storedValueArb, code: fc.constantFrom(0x55, 0x55, 0x55, 0x5d) })
+  .record({
+    key: keyArb,
+    value: storedValueArb,
+    code: fc.constantFrom(OP.SSTORE, OP.SSTORE, OP.SSTORE, OP.TSTORE),
+  })
   .map(({ key, value, code }) => ({ pieces: [push(value), push(key), op(code)] }));
 
 const logs: fc.Arbitrary<Snippet> = fc
   .record({ topics: fc.array(wordArb, { maxLength: 4 }), offset: offsetArb, size: sizeArb })
   .map(({ topics, offset, size }) => ({
-    pieces: [...[...topics].reverse().map(push), push(size), push(offset), op(0xa0 + topics.length)],
+    pieces: [...[...topics].reverse().map(push), push(size), push(offset), op(OP.LOG0 + topics.length)],
   }));
 
 const callGasArb: fc.Arbitrary<readonly Piece[]> = fc.oneof(
-  { weight: 3, arbitrary: fc.constant([op(0x5a)]) }, // GAS: all that may be given
+  { weight: 3, arbitrary: fc.constant([op(OP.GAS)]) }, // GAS: all that may be given
   { weight: 3, arbitrary: fc.bigInt({ min: 0n, max: 6000n }).map((gas) => [push(gas)]) },
   { weight: 3, arbitrary: fc.bigInt({ min: 6000n, max: 300_000n }).map((gas) => [push(gas)]) },
   { weight: 1, arbitrary: fc.constantFrom(1n << 64n, MAX_WORD).map((gas) => [push(gas)]) },
 );
 
-const CALL_OPS = [0xf1, 0xf2, 0xf4, 0xfa] as const;
+const CALL_OPS = [OP.CALL, OP.CALLCODE, OP.DELEGATECALL, OP.STATICCALL] as const;
 
 const afterCall: fc.Arbitrary<readonly Piece[]> = fc.oneof(
   { weight: 3, arbitrary: sinkArb },
@@ -285,7 +328,13 @@ const afterCall: fc.Arbitrary<readonly Piece[]> = fc.oneof(
     weight: 1,
     arbitrary: fc
       .record({ sink: sinkArb, destination: fc.bigInt({ min: 0n, max: 128n }) })
-      .map(({ sink, destination }) => [...sink, op(0x3d), push(0n), push(destination), op(0x3e)]),
+      .map(({ sink, destination }) => [
+        ...sink,
+        op(OP.RETURNDATASIZE),
+        push(0n),
+        push(destination),
+        op(OP.RETURNDATACOPY),
+      ]),
   },
 );
 
@@ -298,7 +347,7 @@ function callPieces(
   output: readonly [bigint, bigint],
 ): Piece[] {
   const pieces: Piece[] = [push(output[1]), push(output[0]), push(input[1]), push(input[0])];
-  if (code === 0xf1 || code === 0xf2) pieces.push(push(value));
+  if (code === OP.CALL || code === OP.CALLCODE) pieces.push(push(value));
   return [...pieces, ...target, ...gas, op(code)];
 }
 
@@ -319,7 +368,8 @@ const callTo = (target: fc.Arbitrary<readonly Piece[]>): fc.Arbitrary<Snippet> =
       after: afterCall,
     })
     .map(({ code, gas, target, value, calldata, input, output, after }) => {
-      const prefix: Piece[] = calldata === undefined ? [] : [push(calldata[0]), push(calldata[1]), op(0x52)];
+      const prefix: Piece[] =
+        calldata === undefined ? [] : [push(calldata[0]), push(calldata[1]), op(OP.MSTORE)];
       return { pieces: [...prefix, ...callPieces(code, gas, target, value, input, output), ...after] };
     });
 
@@ -341,9 +391,9 @@ const delegationProbe: fc.Arbitrary<Snippet> = fc.oneof(
 const precompileCall: fc.Arbitrary<Snippet> = fc
   .record({
     call: precompileCallInput,
-    code: fc.constantFrom(0xf1, 0xfa, 0xfa, 0xf4, 0xf2),
+    code: fc.constantFrom(OP.CALL, OP.STATICCALL, OP.STATICCALL, OP.DELEGATECALL, OP.CALLCODE),
     gas: fc.oneof(
-      { weight: 3, arbitrary: fc.constant([op(0x5a)]) },
+      { weight: 3, arbitrary: fc.constant([op(OP.GAS)]) },
       { weight: 2, arbitrary: fc.bigInt({ min: 0n, max: 200_000n }).map((gas) => [push(gas)]) },
       { weight: 1, arbitrary: fc.bigInt({ min: 0n, max: 3500n }).map((gas) => [push(gas)]) },
     ),
@@ -361,7 +411,7 @@ const precompileCall: fc.Arbitrary<Snippet> = fc
         { pushDataSize: 0, delta: 0 },
         { pushData: 0 },
         push(base),
-        op(0x39),
+        op(OP.CODECOPY),
         ...callPieces(code, gas, [push(address)], value, [base, size], output),
         ...after,
       ],
@@ -371,33 +421,33 @@ const precompileCall: fc.Arbitrary<Snippet> = fc
 
 /** Ends a frame: mostly cleanly, sometimes with each kind of failure. */
 const terminator: fc.Arbitrary<Snippet> = fc.oneof(
-  { weight: 4, arbitrary: fc.constant({ pieces: [op(0x00)] }) },
+  { weight: 4, arbitrary: fc.constant({ pieces: [op(OP.STOP)] }) },
   {
     weight: 3,
     arbitrary: fc
       .record({ offset: fc.oneof(fc.bigInt({ min: 0n, max: 256n }), offsetArb), size: sizeArb })
-      .map(({ offset, size }) => ({ pieces: [push(size), push(offset), op(0xf3)] })),
+      .map(({ offset, size }) => ({ pieces: [push(size), push(offset), op(OP.RETURN)] })),
   },
   {
     weight: 2,
     arbitrary: fc
       .record({ offset: fc.bigInt({ min: 0n, max: 256n }), size: sizeArb })
-      .map(({ offset, size }) => ({ pieces: [push(size), push(offset), op(0xfd)] })),
+      .map(({ offset, size }) => ({ pieces: [push(size), push(offset), op(OP.REVERT)] })),
   },
-  { weight: 1, arbitrary: fc.constant({ pieces: [op(0xfe)] }) },
-  { weight: 1, arbitrary: targetArb.map((target) => ({ pieces: [...target, op(0xff)] })) },
+  { weight: 1, arbitrary: fc.constant({ pieces: [op(OP.INVALID)] }) },
+  { weight: 1, arbitrary: targetArb.map((target) => ({ pieces: [...target, op(OP.SELFDESTRUCT)] })) },
   {
     weight: 1,
     arbitrary: fc
-      .constantFrom(0x0c, 0x0f, 0x1e, 0x21, 0x4b, 0xa5, 0xb0, 0xef, 0xf6, 0xfb)
+      .constantFrom(0x0c, 0x0f, OP.CLZ, 0x21, 0x4b, 0xa5, 0xb0, 0xef, 0xf6, 0xfb)
       .map((code) => ({ pieces: [raw(code)] })),
   },
   // A jump to wherever a word points (mostly not a JUMPDEST).
-  { weight: 1, arbitrary: wordArb.map((to) => ({ pieces: [push(to), op(0x56)] })) },
+  { weight: 1, arbitrary: wordArb.map((to) => ({ pieces: [push(to), op(OP.JUMP)] })) },
   // Stack underflow.
   {
     weight: 1,
-    arbitrary: fc.constantFrom(0x01, 0x50, 0x80 + 15, 0x9f).map((code) => ({ pieces: [op(code)] })),
+    arbitrary: fc.constantFrom(OP.ADD, OP.POP, OP.DUP16, OP.SWAP16).map((code) => ({ pieces: [op(code)] })),
   },
 );
 
@@ -416,25 +466,33 @@ const deepStack: fc.Arbitrary<Snippet> = fc
       const n = (shuffle % 16) + 1;
       if (n > items) continue;
       if (shuffle < 16) {
-        pieces.push(op(0x7f + n));
+        pieces.push(op(OP.DUP1 + n - 1));
         items++;
       } else if (n < items) {
-        pieces.push(op(0x8f + n));
+        pieces.push(op(OP.SWAP1 + n - 1));
       }
     }
     pieces.push(...sink);
-    for (let i = 1; i < items; i++) pieces.push(op(0x50));
+    for (let i = 1; i < items; i++) pieces.push(op(OP.POP));
     return { pieces };
   });
 
 /** Pushes until the stack overflows (a loop of PUSH1; 1024 items is the limit). */
 const stackOverflow: fc.Arbitrary<Snippet> = fc.constant({
-  pieces: [{ label: 0 }, push(1n), { pushLabel: 0 }, op(0x56)],
+  pieces: [{ label: 0 }, push(1n), { pushLabel: 0 }, op(OP.JUMP)],
 });
 
 /** A jump whose destination comes from memory (not a PUSH the compiler can resolve); it skips an INVALID. */
 const dynamicJump: fc.Arbitrary<Snippet> = fc.bigInt({ min: 0n, max: 256n }).map((offset) => ({
-  pieces: [{ pushLabel: 0 }, push(offset), op(0x52), push(offset), op(0x51, 0x56), raw(0xfe), { label: 0 }],
+  pieces: [
+    { pushLabel: 0 },
+    push(offset),
+    op(OP.MSTORE),
+    push(offset),
+    op(OP.MLOAD, OP.JUMP),
+    raw(OP.INVALID),
+    { label: 0 },
+  ],
 }));
 
 /** A few raw bytes: anything at all, including PUSHes that swallow what follows. */
@@ -444,13 +502,13 @@ const chaos: fc.Arbitrary<Snippet> = fc
 
 const conditionArb: fc.Arbitrary<readonly Piece[]> = fc.oneof(
   wordArb.map((value) => [push(value)]),
-  fc.constant([op(0x34)]), // CALLVALUE
-  fc.constant([op(0x36)]), // CALLDATASIZE
-  fc.constant([op(0x33, 0x30, 0x14)]), // CALLER == ADDRESS
-  keyArb.map((key) => [push(key), op(0x54)]),
-  keyArb.map((key) => [push(key), op(0x5c)]),
-  fc.bigInt({ min: 0n, max: 40n }).map((value) => [push(value), op(0x3d, 0x11)]), // RETURNDATASIZE > n
-  fc.bigInt({ min: 0n, max: 200_000n }).map((value) => [push(value), op(0x5a, 0x11)]), // GAS > n
+  fc.constant([op(OP.CALLVALUE)]),
+  fc.constant([op(OP.CALLDATASIZE)]),
+  fc.constant([op(OP.CALLER, OP.ADDRESS, OP.EQ)]), // CALLER == ADDRESS
+  keyArb.map((key) => [push(key), op(OP.SLOAD)]),
+  keyArb.map((key) => [push(key), op(OP.TLOAD)]),
+  fc.bigInt({ min: 0n, max: 40n }).map((value) => [push(value), op(OP.RETURNDATASIZE, OP.GT)]), // RETURNDATASIZE > n
+  fc.bigInt({ min: 0n, max: 200_000n }).map((value) => [push(value), op(OP.GAS, OP.GT)]), // GAS > n
 );
 
 type InitEnding = 'deploy' | 'deploy-ef' | 'deploy-oversized' | Snippet;
@@ -470,19 +528,19 @@ function initEnding(ending: InitEnding, runtime: Program): Snippet {
         { pushDataSize: 0, delta: 0 },
         { pushData: 0 },
         push(0n),
-        op(0x39),
+        op(OP.CODECOPY),
         { pushDataSize: 0, delta: 0 },
         push(0n),
-        op(0xf3),
+        op(OP.RETURN),
       ],
       data: [runtime],
     };
   }
   // EIP-3541: code starting with 0xEF is refused from London.
   if (ending === 'deploy-ef')
-    return { pieces: [push(0xefn), push(0n), op(0x53), push(2n), push(0n), op(0xf3)] };
+    return { pieces: [push(0xefn), push(0n), op(OP.MSTORE8), push(2n), push(0n), op(OP.RETURN)] };
   // EIP-170: one byte over the code size limit.
-  if (ending === 'deploy-oversized') return { pieces: [push(0x6001n), push(0n), op(0xf3)] };
+  if (ending === 'deploy-oversized') return { pieces: [push(0x6001n), push(0n), op(OP.RETURN)] };
   return ending;
 }
 
@@ -538,7 +596,7 @@ function generators(level: number): Generators {
     const branch = fc
       .record({ condition: conditionArb, body })
       .map(({ condition, body }) =>
-        compound([[...condition, { pushLabel: 0 }, op(0x57)], ...body, [{ label: 0 }]]),
+        compound([[...condition, { pushLabel: 0 }, op(OP.JUMPI)], ...body, [{ label: 0 }]]),
       );
     const loop = fc
       .record({ count: fc.integer({ min: 1, max: 4 }), body })
@@ -546,7 +604,7 @@ function generators(level: number): Generators {
         compound([
           [push(BigInt(count)), { label: 0 }],
           ...body,
-          [push(1n), op(0x90, 0x03, 0x80), { pushLabel: 0 }, op(0x57, 0x50)],
+          [push(1n), op(OP.SWAP1, OP.SUB, OP.DUP1), { pushLabel: 0 }, op(OP.JUMPI, OP.POP)],
         ]),
       );
     initCode = fc
@@ -576,15 +634,15 @@ function generators(level: number): Generators {
             { pushDataSize: 0, delta: 0 },
             { pushData: 0 },
             push(memoryOffset),
-            op(0x39),
+            op(OP.CODECOPY),
             ...(create2 ? [push(salt)] : []),
             { pushDataSize: 0, delta: sizeDelta },
             push(memoryOffset),
             push(value),
-            op(create2 ? 0xf5 : 0xf0),
-            op(0x80),
+            op(create2 ? OP.CREATE2 : OP.CREATE),
+            op(OP.DUP1),
             push(CREATED_SLOT),
-            op(0x52),
+            op(OP.MSTORE),
             ...sink,
           ],
           data: [init],
@@ -806,7 +864,7 @@ export const scenarioArbFor = (revisions: fc.Arbitrary<Revision>): fc.Arbitrary<
           address: createAddress(ADDRESSES.contracts[0], first.nonce),
           nonce: generated.collision === 'nonce' ? 1n : 0n,
           balance: 0n,
-          code: generated.collision === 'code' ? Uint8Array.of(0x00) : new Uint8Array(0),
+          code: generated.collision === 'code' ? Uint8Array.of(OP.STOP) : new Uint8Array(0),
           storage: generated.collision === 'storage' ? [[1n, 1n]] : [],
         });
       }

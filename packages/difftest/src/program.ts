@@ -1,5 +1,5 @@
 import { LATEST_REVISION, type Revision } from '@tandem-evm/host';
-import { opcodeInfo } from '@tandem-evm/opcodes';
+import { OP, opcodeInfo } from '@tandem-evm/opcodes';
 
 /**
  * A small intermediate form for generated programs: raw bytes, labels and
@@ -50,7 +50,7 @@ export function pushBytes(value: bigint): number[] {
   let size = 1;
   while (value >> BigInt(8 * size) !== 0n) size++;
   if (size > 32) throw new RangeError('push of a value wider than 256 bits');
-  const out = [0x5f + size];
+  const out = [OP.PUSH0 + size];
   for (let i = size - 1; i >= 0; i--) out.push(Number((value >> BigInt(8 * i)) & 0xffn));
   return out;
 }
@@ -98,7 +98,7 @@ export function assembleProgram(
   const out = new Uint8Array(dataEnd);
   let at = 0;
   const push2 = (position: number) => {
-    out[at++] = 0x61;
+    out[at++] = OP.PUSH2;
     out[at++] = (position >> 8) & 0xff;
     out[at++] = position & 0xff;
   };
@@ -108,7 +108,7 @@ export function assembleProgram(
         out.set(piece.bytes, at);
         at += piece.bytes.length;
       } else if ('label' in piece) {
-        out[at++] = 0x5b;
+        out[at++] = OP.JUMPDEST;
       } else if ('pushLabel' in piece) {
         push2(labelIds.get(`${s}:${piece.pushLabel}`) ?? 0);
       } else if ('pushData' in piece) {

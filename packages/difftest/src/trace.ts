@@ -19,7 +19,7 @@
 import { type Engine, type ExecutionContext, RunOutcome } from '@tandem-evm/frame';
 import type { Host, Message, Result } from '@tandem-evm/host';
 import { interpreter } from '@tandem-evm/interpreter';
-import { OPCODES } from '@tandem-evm/opcodes';
+import { OP, OPCODES } from '@tandem-evm/opcodes';
 import { isPrecompile } from '@tandem-evm/precompiles';
 import { bytesToHex } from '@tandem-evm/primitives';
 import { statusClass } from './status.js';
@@ -82,8 +82,8 @@ export function newCounters(): TraceCounters {
 const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
 
 const IMMEDIATE_READS = new Uint8Array(256);
-IMMEDIATE_READS[0x60] = 1; // the interpreter reads PUSH1's byte from the code
-IMMEDIATE_READS[0x61] = 2; // and PUSH2's two; longer PUSHes come decoded from the analysis
+IMMEDIATE_READS[OP.PUSH1] = 1; // the interpreter reads PUSH1's byte from the code
+IMMEDIATE_READS[OP.PUSH2] = 2; // and PUSH2's two; longer PUSHes come decoded from the analysis
 
 /**
  * Wraps `base` so that every child request and result is written to `lines`
@@ -123,7 +123,7 @@ export function traceEngine(
               if (pc < size) {
                 last = byte;
                 counters.opcodes[byte]!++;
-                lines?.push(stepLine(depth, pc, byte, context.totalGas));
+                lines?.push(stepLine(depth, pc, byte, context.gasLeft));
               }
             }
             return byte;

@@ -1,7 +1,7 @@
 import type { CustomInstruction, FrameRules } from '@tandem-evm/frame';
 import { staticGasTable } from '@tandem-evm/gas';
 import type { Address, Host, Message, Result, Revision, Status } from '@tandem-evm/host';
-import { OPCODE_BY_NAME, OPCODES } from '@tandem-evm/opcodes';
+import { instructionSize, OP, OPCODE_BY_NAME, OPCODES } from '@tandem-evm/opcodes';
 import { precompileAddresses } from '@tandem-evm/precompiles';
 import { SWITCHABLE_EIPS } from './eips.js';
 
@@ -81,7 +81,7 @@ function checkOpcode(option: OpcodeOption, index: number, table: Int32Array): vo
   if (!Number.isInteger(code) || code < 0 || code > 0xff) {
     throw new RangeError(`${field}.code must be a byte (0 to 255), got ${code}`);
   }
-  if (code === 0x00) throw new RangeError(`${field}: STOP (0x00) cannot be changed`);
+  if (code === OP.STOP) throw new RangeError(`${field}: STOP (0x00) cannot be changed`);
   if ('remove' in option) return;
   if (!Number.isInteger(option.gas) || option.gas < 0 || option.gas > 0x7fffffff) {
     throw new RangeError(`${field}.gas must be a non-negative integer below 2^31, got ${option.gas}`);
@@ -91,7 +91,7 @@ function checkOpcode(option: OpcodeOption, index: number, table: Int32Array): vo
       throw new RangeError(`${field}: only a defined opcode can be repriced without execute`);
     return;
   }
-  if (code >= 0x60 && code <= 0x7f) throw new RangeError(`${field}: PUSH1..PUSH32 can only be repriced`);
+  if (instructionSize(code) > 1) throw new RangeError(`${field}: PUSH1..PUSH32 can only be repriced`);
   if (typeof option.execute !== 'function') throw new TypeError(`${field}.execute must be a function`);
   if (typeof option.name !== 'string' || option.name === '')
     throw new TypeError(`${field}.name must be a string`);
@@ -212,7 +212,7 @@ export function codeVerdict(
     const opcode = code[pc]!;
     if (rules.instructions[opcode] !== undefined && OPCODES[opcode] !== undefined) return 'stepping';
     if (rules.gasTable[opcode] !== standard[opcode]) verdict = 'interpreter';
-    if (opcode >= 0x60 && opcode <= 0x7f) pc += opcode - 0x5f;
+    pc += instructionSize(opcode) - 1;
   }
   return verdict;
 }

@@ -20,10 +20,11 @@ import {
   type Status,
 } from '@tandem-evm/host';
 import { createSteppingInterpreter, interpreter } from '@tandem-evm/interpreter';
-import { CodeCache as CompiledCodeCache, createCompilingEngine } from '@tandem-evm/multipass';
+import { CompiledCodeCache, createCompilingEngine } from '@tandem-evm/multipass';
 import type { AnalyzedCode } from '@tandem-evm/opcodes';
 import { isPrecompile, runPrecompile } from '@tandem-evm/precompiles';
 import { delegationTarget } from '@tandem-evm/primitives';
+import { isEipActive } from '@tandem-evm/runtime';
 import { create2Address, createAddress } from './addresses.js';
 import { CodeCache } from './code-cache.js';
 import {
@@ -176,7 +177,7 @@ export class Evm {
   isEipActive(eip: number): boolean {
     const info = SWITCHABLE_EIPS[eip];
     if (info === undefined) throw new RangeError(`eip: EIP-${eip} is not one this EVM can switch or report`);
-    return this.eipSwitches[eip] ?? this.revision >= info.since;
+    return isEipActive(this.eipSwitches, this.revision, eip, info.since);
   }
 
   /**
@@ -434,7 +435,7 @@ export class Evm {
     const createdAddress = this.createdAddresses[depth]!;
     const isCreate = context.message.kind === 'create' || context.message.kind === 'create2';
     let status = context.status;
-    let gasLeft = context.totalGas;
+    let gasLeft = context.gasLeft;
     let output = context.output;
     if (isCreate && status === 'success') {
       status = this.depositCode(host, createdAddress, output, gasLeft);

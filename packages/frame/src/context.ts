@@ -6,8 +6,9 @@ import type { FrameRules } from './rules.js';
 export const STACK_LIMIT = 1024;
 const EMPTY = new Uint8Array(0);
 
-/** Largest gas an engine keeps in a JS number; the rest waits in `gasReserve`. */
+/** Largest gas an engine keeps in `gasCounter`, a JS number; the rest waits in `gasReserve`. */
 export const MAX_NUMBER_GAS = Number.MAX_SAFE_INTEGER;
+const MAX_NUMBER_GAS_BIG = BigInt(MAX_NUMBER_GAS);
 
 /**
  * Everything one frame's execution needs: the operand stack, memory, return
@@ -24,11 +25,12 @@ export class ExecutionContext {
   returnData: Uint8Array = EMPTY;
   pc = 0;
   /**
-   * Gas left, split so the hot path works on a JS number: the engine charges
-   * `gasLeft`; `gasReserve` holds whatever exceeds 2^53-1 (only a call given
-   * more than that has a reserve). Read the total with `totalGas`.
+   * The gas left, split so that the hot path works on a JS number (decisions
+   * 0002, 0010): every charge subtracts from `gasCounter`; `gasReserve` holds
+   * whatever exceeds 2^53-1 (only a call given more than that has one). The
+   * whole, a bigint as in `Message.gas` and `Result.gasLeft`, is `gasLeft`.
    */
-  gasLeft = 0;
+  gasCounter = 0;
   gasReserve = 0n;
   /** Refund counter of this frame (EIP-2200 lets it go negative). */
   gasRefund = 0;
@@ -59,17 +61,18 @@ export class ExecutionContext {
   /** Whether the context is lent out by its pool. */
   inUse = false;
 
-  get totalGas(): bigint {
-    return this.gasReserve + BigInt(this.gasLeft);
+  /** The gas left, as a bigint: read where a frame hands gas over or observes all of it (GAS, calls, the frame's end). */
+  get gasLeft(): bigint {
+    return this.gasReserve + BigInt(this.gasCounter);
   }
 
-  /** Sets the gas left from a bigint, keeping the number part exact. */
-  setGas(gas: bigint): void {
-    if (gas > BigInt(MAX_NUMBER_GAS)) {
-      this.gasLeft = MAX_NUMBER_GAS;
-      this.gasReserve = gas - BigInt(MAX_NUMBER_GAS);
+  /** Sets the gas left from a bigint: the one place a bigint becomes the counter. */
+  setGasLeft(gas: bigint): void {
+    if (gas > MAX_NUMBER_GAS_BIG) {
+      this.gasCounter = MAX_NUMBER_GAS;
+      this.gasReserve = gas - MAX_NUMBER_GAS_BIG;
     } else {
-      this.gasLeft = Number(gas);
+      this.gasCounter = Number(gas);
       this.gasReserve = 0n;
     }
   }
@@ -83,7 +86,7 @@ export class ExecutionContext {
     this.codeSize = code.size;
     this.jumpdests = code.jumpdests;
     this.pushValues = code.pushValues;
-    this.setGas(message.gas);
+    this.setGasLeft(message.gas);
     this.gasRefund = 0;
     this.pc = 0;
     this.stackTop = 0;
@@ -109,7 +112,7 @@ export class ExecutionContext {
     this.status = status;
     this.output = output;
     if (status !== 'success' && status !== 'revert') {
-      this.gasLeft = 0;
+      this.gasCounter = 0;
       this.gasReserve = 0n;
     }
   }

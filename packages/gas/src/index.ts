@@ -1,3 +1,4 @@
+export { chunkCost, endsGasChunk } from './chunks.js';
 export * from './dynamic.js';
 export type { SstoreCost } from './sstore.js';
 export { hasNetSstoreMetering, SSTORE_SENTRY_GAS, sstoreCost } from './sstore.js';

@@ -1,7 +1,7 @@
 import { type Engine, type ExecutionContext, RunOutcome, STACK_LIMIT } from '@tandem-evm/frame';
 import { expCost, staticGasTable } from '@tandem-evm/gas';
 import type { Result, Status } from '@tandem-evm/host';
-import { OPCODES } from '@tandem-evm/opcodes';
+import { instructionSize, OP, OPCODES } from '@tandem-evm/opcodes';
 import { ADDRESS_MASK, MAX_WORD } from '@tandem-evm/primitives';
 import {
   applyChildResult,
@@ -34,6 +34,162 @@ import {
   sstore,
 } from '@tandem-evm/runtime';
 import { executeCustomInstruction } from './custom.js';
+
+// Opcodes as constants of this module: V8 compiles a switch to a jump table only
+// when its labels are literals or such constants (a label like `OP.ADD` reads a
+// property per case, and dispatch became a chain of comparisons, 20x slower).
+const {
+  STOP,
+  ADD,
+  MUL,
+  SUB,
+  DIV,
+  SDIV,
+  MOD,
+  SMOD,
+  ADDMOD,
+  MULMOD,
+  EXP,
+  SIGNEXTEND,
+  LT,
+  GT,
+  SLT,
+  SGT,
+  EQ,
+  ISZERO,
+  AND,
+  OR,
+  XOR,
+  NOT,
+  BYTE,
+  SHL,
+  SHR,
+  SAR,
+  CLZ,
+  KECCAK256,
+  ADDRESS,
+  BALANCE,
+  ORIGIN,
+  CALLER,
+  CALLVALUE,
+  CALLDATALOAD,
+  CALLDATASIZE,
+  CALLDATACOPY,
+  CODESIZE,
+  CODECOPY,
+  GASPRICE,
+  EXTCODESIZE,
+  EXTCODECOPY,
+  RETURNDATASIZE,
+  RETURNDATACOPY,
+  EXTCODEHASH,
+  BLOCKHASH,
+  COINBASE,
+  TIMESTAMP,
+  NUMBER,
+  PREVRANDAO,
+  GASLIMIT,
+  CHAINID,
+  SELFBALANCE,
+  BASEFEE,
+  BLOBHASH,
+  BLOBBASEFEE,
+  POP,
+  MLOAD,
+  MSTORE,
+  MSTORE8,
+  SLOAD,
+  SSTORE,
+  JUMP,
+  JUMPI,
+  PC,
+  MSIZE,
+  GAS,
+  JUMPDEST,
+  TLOAD,
+  TSTORE,
+  MCOPY,
+  PUSH0,
+  PUSH1,
+  PUSH2,
+  PUSH3,
+  PUSH4,
+  PUSH5,
+  PUSH6,
+  PUSH7,
+  PUSH8,
+  PUSH9,
+  PUSH10,
+  PUSH11,
+  PUSH12,
+  PUSH13,
+  PUSH14,
+  PUSH15,
+  PUSH16,
+  PUSH17,
+  PUSH18,
+  PUSH19,
+  PUSH20,
+  PUSH21,
+  PUSH22,
+  PUSH23,
+  PUSH24,
+  PUSH25,
+  PUSH26,
+  PUSH27,
+  PUSH28,
+  PUSH29,
+  PUSH30,
+  PUSH31,
+  PUSH32,
+  DUP1,
+  DUP2,
+  DUP3,
+  DUP4,
+  DUP5,
+  DUP6,
+  DUP7,
+  DUP8,
+  DUP9,
+  DUP10,
+  DUP11,
+  DUP12,
+  DUP13,
+  DUP14,
+  DUP15,
+  DUP16,
+  SWAP1,
+  SWAP2,
+  SWAP3,
+  SWAP4,
+  SWAP5,
+  SWAP6,
+  SWAP7,
+  SWAP8,
+  SWAP9,
+  SWAP10,
+  SWAP11,
+  SWAP12,
+  SWAP13,
+  SWAP14,
+  SWAP15,
+  SWAP16,
+  LOG0,
+  LOG1,
+  LOG2,
+  LOG3,
+  LOG4,
+  CREATE,
+  CALL,
+  CALLCODE,
+  RETURN,
+  DELEGATECALL,
+  CREATE2,
+  STATICCALL,
+  REVERT,
+  INVALID,
+  SELFDESTRUCT,
+} = OP;
 
 /** Stack items each opcode needs, and the most items the stack may hold before it (for overflow). */
 const STACK_REQUIRED = new Uint8Array(256);
@@ -95,144 +251,136 @@ export function run(context: ExecutionContext, childResult: Result | undefined):
     if (cost < 0) return stop(context, pc, sp, 'undefined-instruction');
     if (sp < STACK_REQUIRED[op]!) return stop(context, pc, sp, 'stack-underflow');
     if (sp > STACK_MAX_BEFORE[op]!) return stop(context, pc, sp, 'stack-overflow');
-    if ((context.gasLeft -= cost) < 0 && !drawReserve(context)) return stop(context, pc, sp, 'out-of-gas');
+    if ((context.gasCounter -= cost) < 0 && !drawReserve(context)) return stop(context, pc, sp, 'out-of-gas');
 
     switch (op) {
-      case 0x00: // STOP
+      case STOP:
         return stop(context, pc, sp, 'success');
-      case 0x01: {
-        // ADD: wrap only on overflow, rarer than a masking AND on every add (decision 0001).
+      case ADD: {
+        // Wrap only on overflow, rarer than a masking AND on every add (decision 0001).
         sp--;
         const sum = stack[sp]! + stack[sp - 1]!;
         stack[sp - 1] = sum > MAX_WORD ? sum & MAX_WORD : sum;
         break;
       }
-      case 0x02: // MUL
+      case MUL:
         sp--;
         stack[sp - 1] = (stack[sp]! * stack[sp - 1]!) & MAX_WORD;
         break;
-      case 0x03: {
-        // SUB: wrap only on underflow.
+      case SUB: {
+        // Wrap only on underflow.
         sp--;
         const difference = stack[sp]! - stack[sp - 1]!;
         stack[sp - 1] = difference < 0n ? difference & MAX_WORD : difference;
         break;
       }
-      case 0x04: {
-        // DIV
+      case DIV: {
         sp--;
         const divisor = stack[sp - 1]!;
         stack[sp - 1] = divisor === 0n ? 0n : stack[sp]! / divisor;
         break;
       }
-      case 0x05: // SDIV
+      case SDIV:
         sp--;
         stack[sp - 1] = sdiv(stack[sp]!, stack[sp - 1]!);
         break;
-      case 0x06: {
-        // MOD
+      case MOD: {
         sp--;
         const modulus = stack[sp - 1]!;
         stack[sp - 1] = modulus === 0n ? 0n : stack[sp]! % modulus;
         break;
       }
-      case 0x07: // SMOD
+      case SMOD:
         sp--;
         stack[sp - 1] = smod(stack[sp]!, stack[sp - 1]!);
         break;
-      case 0x08: {
-        // ADDMOD
+      case ADDMOD: {
         sp -= 2;
         const modulus = stack[sp - 1]!;
         stack[sp - 1] = modulus === 0n ? 0n : (stack[sp + 1]! + stack[sp]!) % modulus;
         break;
       }
-      case 0x09: {
-        // MULMOD
+      case MULMOD: {
         sp -= 2;
         const modulus = stack[sp - 1]!;
         stack[sp - 1] = modulus === 0n ? 0n : (stack[sp + 1]! * stack[sp]!) % modulus;
         break;
       }
-      case 0x0a: {
-        // EXP
+      case EXP: {
         sp--;
         const exponent = stack[sp - 1]!;
         if (!chargeGas(context, expCost(exponent, revision))) return stop(context, pc, sp, 'out-of-gas');
         stack[sp - 1] = exp(stack[sp]!, exponent);
         break;
       }
-      case 0x0b: // SIGNEXTEND
+      case SIGNEXTEND:
         sp--;
         stack[sp - 1] = signExtend(stack[sp]!, stack[sp - 1]!);
         break;
 
-      case 0x10: // LT
+      case LT:
         sp--;
         stack[sp - 1] = stack[sp]! < stack[sp - 1]! ? 1n : 0n;
         break;
-      case 0x11: // GT
+      case GT:
         sp--;
         stack[sp - 1] = stack[sp]! > stack[sp - 1]! ? 1n : 0n;
         break;
-      case 0x12: // SLT
+      case SLT:
         sp--;
         stack[sp - 1] = slt(stack[sp]!, stack[sp - 1]!) ? 1n : 0n;
         break;
-      case 0x13: // SGT
+      case SGT:
         sp--;
         stack[sp - 1] = slt(stack[sp - 1]!, stack[sp]!) ? 1n : 0n;
         break;
-      case 0x14: // EQ
+      case EQ:
         sp--;
         stack[sp - 1] = stack[sp]! === stack[sp - 1]! ? 1n : 0n;
         break;
-      case 0x15: // ISZERO
+      case ISZERO:
         stack[sp - 1] = stack[sp - 1]! === 0n ? 1n : 0n;
         break;
-      case 0x16: // AND
+      case AND:
         sp--;
         stack[sp - 1] = stack[sp]! & stack[sp - 1]!;
         break;
-      case 0x17: // OR
+      case OR:
         sp--;
         stack[sp - 1] = stack[sp]! | stack[sp - 1]!;
         break;
-      case 0x18: // XOR
+      case XOR:
         sp--;
         stack[sp - 1] = stack[sp]! ^ stack[sp - 1]!;
         break;
-      case 0x19: // NOT
+      case NOT:
         stack[sp - 1] = MAX_WORD ^ stack[sp - 1]!;
         break;
-      case 0x1a: // BYTE
+      case BYTE:
         sp--;
         stack[sp - 1] = byte(stack[sp]!, stack[sp - 1]!);
         break;
-      case 0x1b: {
-        // SHL
+      case SHL: {
         sp--;
         const shift = stack[sp]!;
         stack[sp - 1] = shift < 256n ? (stack[sp - 1]! << shift) & MAX_WORD : 0n;
         break;
       }
-      case 0x1c: {
-        // SHR
+      case SHR: {
         sp--;
         const shift = stack[sp]!;
         stack[sp - 1] = shift < 256n ? stack[sp - 1]! >> shift : 0n;
         break;
       }
-      case 0x1d: // SAR
+      case SAR:
         sp--;
         stack[sp - 1] = sar(stack[sp]!, stack[sp - 1]!);
         break;
-      case 0x1e: // CLZ
+      case CLZ:
         stack[sp - 1] = clz(stack[sp - 1]!);
         break;
 
-      case 0x20: {
-        // KECCAK256
+      case KECCAK256: {
         sp--;
         const hash = keccakOfMemory(context, stack[sp]!, stack[sp - 1]!);
         if (hash < 0n) return stop(context, pc, sp, 'out-of-gas');
@@ -240,63 +388,57 @@ export function run(context: ExecutionContext, childResult: Result | undefined):
         break;
       }
 
-      case 0x30: // ADDRESS
+      case ADDRESS:
         stack[sp++] = message.recipient;
         break;
-      case 0x31: {
-        // BALANCE
+      case BALANCE: {
         const address = stack[sp - 1]! & ADDRESS_MASK;
         if (!chargeAccountAccess(context, address)) return stop(context, pc, sp, 'out-of-gas');
         stack[sp - 1] = host.getBalance(address);
         break;
       }
-      case 0x32: // ORIGIN
+      case ORIGIN:
         stack[sp++] = host.getTxContext().origin;
         break;
-      case 0x33: // CALLER
+      case CALLER:
         stack[sp++] = message.sender;
         break;
-      case 0x34: // CALLVALUE
+      case CALLVALUE:
         stack[sp++] = message.value;
         break;
-      case 0x35: {
-        // CALLDATALOAD
+      case CALLDATALOAD: {
         stack[sp - 1] = callDataLoad(context, stack[sp - 1]!);
         break;
       }
-      case 0x36: // CALLDATASIZE
+      case CALLDATASIZE:
         stack[sp++] = BigInt(message.input.length);
         break;
-      case 0x37: {
-        // CALLDATACOPY
+      case CALLDATACOPY: {
         sp -= 3;
         const status = copyIntoMemory(context, message.input, stack[sp + 2]!, stack[sp + 1]!, stack[sp]!);
         if (status !== undefined) return stop(context, pc, sp, status);
         break;
       }
-      case 0x38: // CODESIZE
+      case CODESIZE:
         stack[sp++] = BigInt(context.codeSize);
         break;
-      case 0x39: {
-        // CODECOPY
+      case CODECOPY: {
         sp -= 3;
         const source = code.subarray(0, context.codeSize);
         const status = copyIntoMemory(context, source, stack[sp + 2]!, stack[sp + 1]!, stack[sp]!);
         if (status !== undefined) return stop(context, pc, sp, status);
         break;
       }
-      case 0x3a: // GASPRICE
+      case GASPRICE:
         stack[sp++] = host.getTxContext().gasPrice;
         break;
-      case 0x3b: {
-        // EXTCODESIZE
+      case EXTCODESIZE: {
         const address = stack[sp - 1]! & ADDRESS_MASK;
         if (!chargeAccountAccess(context, address)) return stop(context, pc, sp, 'out-of-gas');
         stack[sp - 1] = BigInt(host.getCode(address).length);
         break;
       }
-      case 0x3c: {
-        // EXTCODECOPY
+      case EXTCODECOPY: {
         sp -= 4;
         const address = stack[sp + 3]! & ADDRESS_MASK;
         if (!chargeAccountAccess(context, address)) return stop(context, pc, sp, 'out-of-gas');
@@ -310,112 +452,102 @@ export function run(context: ExecutionContext, childResult: Result | undefined):
         if (status !== undefined) return stop(context, pc, sp, status);
         break;
       }
-      case 0x3d: // RETURNDATASIZE
+      case RETURNDATASIZE:
         stack[sp++] = BigInt(context.returnData.length);
         break;
-      case 0x3e: {
-        // RETURNDATACOPY
+      case RETURNDATACOPY: {
         sp -= 3;
         const status = returnDataCopy(context, stack[sp + 2]!, stack[sp + 1]!, stack[sp]!);
         if (status !== undefined) return stop(context, pc, sp, status);
         break;
       }
-      case 0x3f: {
-        // EXTCODEHASH: 0 for a missing or EIP-161-empty account (EIP-1052).
+      case EXTCODEHASH: {
+        // 0 for a missing or EIP-161-empty account (EIP-1052).
         const address = stack[sp - 1]! & ADDRESS_MASK;
         if (!chargeAccountAccess(context, address)) return stop(context, pc, sp, 'out-of-gas');
         stack[sp - 1] = host.isEmpty(address) ? 0n : host.getCodeHash(address);
         break;
       }
 
-      case 0x40: {
-        // BLOCKHASH
+      case BLOCKHASH: {
         stack[sp - 1] = blockHash(context, stack[sp - 1]!);
         break;
       }
-      case 0x41: // COINBASE
+      case COINBASE:
         stack[sp++] = host.getTxContext().coinbase;
         break;
-      case 0x42: // TIMESTAMP
+      case TIMESTAMP:
         stack[sp++] = host.getTxContext().timestamp;
         break;
-      case 0x43: // NUMBER
+      case NUMBER:
         stack[sp++] = host.getTxContext().number;
         break;
-      case 0x44: // PREVRANDAO (DIFFICULTY before Paris)
+      case PREVRANDAO: // PREVRANDAO (DIFFICULTY before Paris)
         stack[sp++] = host.getTxContext().prevRandao;
         break;
-      case 0x45: // GASLIMIT
+      case GASLIMIT:
         stack[sp++] = host.getTxContext().gasLimit;
         break;
-      case 0x46: // CHAINID
+      case CHAINID:
         stack[sp++] = host.getTxContext().chainId;
         break;
-      case 0x47: // SELFBALANCE
+      case SELFBALANCE:
         stack[sp++] = host.getBalance(message.recipient);
         break;
-      case 0x48: // BASEFEE
+      case BASEFEE:
         stack[sp++] = host.getTxContext().baseFee;
         break;
-      case 0x49: {
-        // BLOBHASH
+      case BLOBHASH: {
         stack[sp - 1] = blobHash(context, stack[sp - 1]!);
         break;
       }
-      case 0x4a: // BLOBBASEFEE
+      case BLOBBASEFEE:
         stack[sp++] = host.getTxContext().blobBaseFee;
         break;
 
-      case 0x50: // POP
+      case POP:
         sp--;
         break;
-      case 0x51: {
-        // MLOAD
+      case MLOAD: {
         const offset = offsetOf(stack[sp - 1]!);
         if (offset < 0 || !chargeMemoryEnd(context, offset + 32)) return stop(context, pc, sp, 'out-of-gas');
         stack[sp - 1] = context.memory.loadWord(offset);
         break;
       }
-      case 0x52: {
-        // MSTORE
+      case MSTORE: {
         sp -= 2;
         const offset = offsetOf(stack[sp + 1]!);
         if (offset < 0 || !chargeMemoryEnd(context, offset + 32)) return stop(context, pc, sp, 'out-of-gas');
         context.memory.storeWord(offset, stack[sp]!);
         break;
       }
-      case 0x53: {
-        // MSTORE8
+      case MSTORE8: {
         sp -= 2;
         const offset = offsetOf(stack[sp + 1]!);
         if (offset < 0 || !chargeMemoryEnd(context, offset + 1)) return stop(context, pc, sp, 'out-of-gas');
         context.memory.storeByte(offset, Number(stack[sp]! & 0xffn));
         break;
       }
-      case 0x54: {
-        // SLOAD
+      case SLOAD: {
         const key = stack[sp - 1]!;
         if (!chargeSlotAccess(context, key)) return stop(context, pc, sp, 'out-of-gas');
         stack[sp - 1] = host.getStorage(message.recipient, key);
         break;
       }
-      case 0x55: {
-        // SSTORE
+      case SSTORE: {
         sp -= 2;
         const status = sstore(context, stack[sp + 1]!, stack[sp]!);
         if (status !== undefined) return stop(context, pc, sp, status);
         break;
       }
-      case 0x56: {
-        // JUMP
+      case JUMP: {
         const destination = offsetOf(stack[--sp]!);
         if (destination < 0 || jumpdests[destination] !== 1)
           return stop(context, pc, sp, 'bad-jump-destination');
         pc = destination;
         continue;
       }
-      case 0x57: {
-        // JUMPI
+      case JUMPI: {
         sp -= 2;
         if (stack[sp]! !== 0n) {
           const destination = offsetOf(stack[sp + 1]!);
@@ -426,128 +558,127 @@ export function run(context: ExecutionContext, childResult: Result | undefined):
         }
         break;
       }
-      case 0x58: // PC
+      case PC:
         stack[sp++] = BigInt(pc);
         break;
-      case 0x59: // MSIZE
+      case MSIZE:
         stack[sp++] = BigInt(context.memory.size);
         break;
-      case 0x5a: // GAS
-        stack[sp++] = context.totalGas;
+      case GAS:
+        stack[sp++] = context.gasLeft;
         break;
-      case 0x5b: // JUMPDEST
+      case JUMPDEST:
         break;
-      case 0x5c: // TLOAD
+      case TLOAD:
         stack[sp - 1] = host.getTransientStorage(message.recipient, stack[sp - 1]!);
         break;
-      case 0x5d: // TSTORE
+      case TSTORE:
         if (message.isStatic) return stop(context, pc, sp, 'static-mode-violation');
         sp -= 2;
         host.setTransientStorage(message.recipient, stack[sp + 1]!, stack[sp]!);
         break;
-      case 0x5e: {
-        // MCOPY
+      case MCOPY: {
         sp -= 3;
         const status = mcopy(context, stack[sp + 2]!, stack[sp + 1]!, stack[sp]!);
         if (status !== undefined) return stop(context, pc, sp, status);
         break;
       }
-      case 0x5f: // PUSH0
+      case PUSH0:
         stack[sp++] = 0n;
         break;
-      case 0x60: // PUSH1
+      case PUSH1:
         stack[sp++] = SMALL[code[pc + 1]!]!;
         pc += 2;
         continue;
-      case 0x61: // PUSH2
+      case PUSH2:
         stack[sp++] = BigInt((code[pc + 1]! << 8) | code[pc + 2]!);
         pc += 3;
         continue;
-      case 0x62:
-      case 0x63:
-      case 0x64:
-      case 0x65:
-      case 0x66:
-      case 0x67:
-      case 0x68:
-      case 0x69:
-      case 0x6a:
-      case 0x6b:
-      case 0x6c:
-      case 0x6d:
-      case 0x6e:
-      case 0x6f:
-      case 0x70:
-      case 0x71:
-      case 0x72:
-      case 0x73:
-      case 0x74:
-      case 0x75:
-      case 0x76:
-      case 0x77:
-      case 0x78:
-      case 0x79:
-      case 0x7a:
-      case 0x7b:
-      case 0x7c:
-      case 0x7d:
-      case 0x7e:
-      case 0x7f: {
+      case PUSH3:
+      case PUSH4:
+      case PUSH5:
+      case PUSH6:
+      case PUSH7:
+      case PUSH8:
+      case PUSH9:
+      case PUSH10:
+      case PUSH11:
+      case PUSH12:
+      case PUSH13:
+      case PUSH14:
+      case PUSH15:
+      case PUSH16:
+      case PUSH17:
+      case PUSH18:
+      case PUSH19:
+      case PUSH20:
+      case PUSH21:
+      case PUSH22:
+      case PUSH23:
+      case PUSH24:
+      case PUSH25:
+      case PUSH26:
+      case PUSH27:
+      case PUSH28:
+      case PUSH29:
+      case PUSH30:
+      case PUSH31:
+      case PUSH32: {
         // PUSH3..PUSH32, decoded once by the code analysis
         stack[sp++] = pushValues[pc]!;
-        pc += op - 0x5e;
+        pc += instructionSize(op);
         continue;
       }
-      case 0x80:
-      case 0x81:
-      case 0x82:
-      case 0x83:
-      case 0x84:
-      case 0x85:
-      case 0x86:
-      case 0x87:
-      case 0x88:
-      case 0x89:
-      case 0x8a:
-      case 0x8b:
-      case 0x8c:
-      case 0x8d:
-      case 0x8e:
-      case 0x8f:
+      case DUP1:
+      case DUP2:
+      case DUP3:
+      case DUP4:
+      case DUP5:
+      case DUP6:
+      case DUP7:
+      case DUP8:
+      case DUP9:
+      case DUP10:
+      case DUP11:
+      case DUP12:
+      case DUP13:
+      case DUP14:
+      case DUP15:
+      case DUP16:
         // DUP1..DUP16
-        stack[sp] = stack[sp - (op - 0x7f)]!;
+        stack[sp] = stack[sp - (op - DUP1 + 1)]!;
         sp++;
         break;
-      case 0x90:
-      case 0x91:
-      case 0x92:
-      case 0x93:
-      case 0x94:
-      case 0x95:
-      case 0x96:
-      case 0x97:
-      case 0x98:
-      case 0x99:
-      case 0x9a:
-      case 0x9b:
-      case 0x9c:
-      case 0x9d:
-      case 0x9e:
-      case 0x9f: {
+      case SWAP1:
+      case SWAP2:
+      case SWAP3:
+      case SWAP4:
+      case SWAP5:
+      case SWAP6:
+      case SWAP7:
+      case SWAP8:
+      case SWAP9:
+      case SWAP10:
+      case SWAP11:
+      case SWAP12:
+      case SWAP13:
+      case SWAP14:
+      case SWAP15:
+      case SWAP16: {
         // SWAP1..SWAP16
-        const other = sp - 1 - (op - 0x8f);
+        const other = sp - 1 - (op - SWAP1 + 1);
         const top = stack[sp - 1]!;
         stack[sp - 1] = stack[other]!;
         stack[other] = top;
         break;
       }
-      case 0xa0:
-      case 0xa1:
-      case 0xa2:
-      case 0xa3:
-      case 0xa4: {
+      case LOG0:
+      case LOG1:
+      case LOG2:
+      case LOG3:
+      case LOG4: {
         // LOG0..LOG4
-        const topicCount = op - 0xa0;
+        const topicCount = op - LOG0;
         const offset = stack[sp - 1]!;
         const size = stack[sp - 2]!;
         const topics: bigint[] = [];
@@ -558,10 +689,9 @@ export function run(context: ExecutionContext, childResult: Result | undefined):
         break;
       }
 
-      case 0xf0: // CREATE
-      case 0xf5: {
-        // CREATE2
-        const isCreate2 = op === 0xf5;
+      case CREATE:
+      case CREATE2: {
+        const isCreate2 = op === CREATE2;
         const value = stack[sp - 1]!;
         const offset = stack[sp - 2]!;
         const size = stack[sp - 3]!;
@@ -571,14 +701,13 @@ export function run(context: ExecutionContext, childResult: Result | undefined):
         if (status !== undefined) return stop(context, pc, sp, status);
         return suspend(context, pc, sp);
       }
-      case 0xf1: // CALL
-      case 0xf2: {
-        // CALLCODE
+      case CALL:
+      case CALLCODE: {
         const gas = stack[sp - 1]!;
         const address = stack[sp - 2]! & ADDRESS_MASK;
         const value = stack[sp - 3]!;
         sp -= 7;
-        const kind = op === 0xf1 ? 'call' : 'callcode';
+        const kind = op === CALL ? 'call' : 'callcode';
         const status = prepareCall(
           context,
           kind,
@@ -593,13 +722,12 @@ export function run(context: ExecutionContext, childResult: Result | undefined):
         if (status !== undefined) return stop(context, pc, sp, status);
         return suspend(context, pc, sp);
       }
-      case 0xf4: // DELEGATECALL
-      case 0xfa: {
-        // STATICCALL
+      case DELEGATECALL:
+      case STATICCALL: {
         const gas = stack[sp - 1]!;
         const address = stack[sp - 2]! & ADDRESS_MASK;
         sp -= 6;
-        const kind = op === 0xf4 ? 'delegatecall' : 'staticcall';
+        const kind = op === DELEGATECALL ? 'delegatecall' : 'staticcall';
         const status = prepareCall(
           context,
           kind,
@@ -614,17 +742,16 @@ export function run(context: ExecutionContext, childResult: Result | undefined):
         if (status !== undefined) return stop(context, pc, sp, status);
         return suspend(context, pc, sp);
       }
-      case 0xf3: // RETURN
-      case 0xfd: {
-        // REVERT
+      case RETURN:
+      case REVERT: {
         sp -= 2;
         const output = memoryOutput(context, stack[sp + 1]!, stack[sp]!);
         if (output === undefined) return stop(context, pc, sp, 'out-of-gas');
-        return stop(context, pc, sp, op === 0xf3 ? 'success' : 'revert', output);
+        return stop(context, pc, sp, op === RETURN ? 'success' : 'revert', output);
       }
-      case 0xfe: // INVALID
+      case INVALID:
         return stop(context, pc, sp, 'invalid-instruction');
-      case 0xff: // SELFDESTRUCT
+      case SELFDESTRUCT:
         return stop(context, pc, sp - 1, selfDestruct(context, stack[sp - 1]! & ADDRESS_MASK));
       default: {
         // A byte without a case: the gas table marks it undefined unless the EVM was given an instruction for it.

@@ -1,21 +1,11 @@
 import { type Engine, type ExecutionContext, RunOutcome } from '@tandem-evm/frame';
 import { staticGasTable } from '@tandem-evm/gas';
 import type { Inspector, Result } from '@tandem-evm/host';
-import { OPCODES } from '@tandem-evm/opcodes';
+import { instructionSize, OP, OPCODES } from '@tandem-evm/opcodes';
 import { ADDRESS_MASK } from '@tandem-evm/primitives';
 import { applyChildResult, chargeGas, copyToMemory } from '@tandem-evm/runtime';
 import { executeCustomInstruction } from './custom.js';
 import { run } from './interpreter.js';
-
-const CODECOPY = 0x39;
-const SELFDESTRUCT = 0xff;
-const LOG0 = 0xa0;
-const LOG4 = 0xa4;
-
-/** Bytes of the instruction at an opcode byte: 1, or 1 + the immediate of PUSH1..PUSH32. */
-function instructionSize(opcode: number): number {
-  return opcode >= 0x60 && opcode <= 0x7f ? opcode - 0x5e : 1;
-}
 
 function opcodeName(context: ExecutionContext, opcode: number): string {
   const name = context.rules?.instructions[opcode]?.name ?? OPCODES[opcode]?.name;
@@ -49,7 +39,7 @@ export function createSteppingInterpreter(inspector: Inspector | undefined): Eng
     const step = buffer;
     step.set(code.subarray(pc, pc + size), pc);
     let codeCopy: bigint[] | undefined;
-    if (opcode === CODECOPY && context.stackTop >= 3) {
+    if (opcode === OP.CODECOPY && context.stackTop >= 3) {
       const stack = context.stack;
       const top = context.stackTop;
       codeCopy = [stack[top - 1]!, stack[top - 2]!, stack[top - 3]!];
@@ -110,10 +100,10 @@ export function createSteppingInterpreter(inspector: Inspector | undefined): Eng
         continue;
       }
       const stack = context.stack.slice(0, context.stackTop);
-      const gas = context.totalGas;
+      const gas = context.gasLeft;
       const memorySize = context.memory.size;
       const refund = context.gasRefund;
-      const balance = opcode === SELFDESTRUCT ? context.host.getBalance(context.message.recipient) : 0n;
+      const balance = opcode === OP.SELFDESTRUCT ? context.host.getBalance(context.message.recipient) : 0n;
       const outcome = replaced
         ? stepReplaced(context, pc, opcode, gasTable)
         : stepBuiltIn(context, code, pc, opcode);
@@ -125,7 +115,7 @@ export function createSteppingInterpreter(inspector: Inspector | undefined): Eng
         opcode,
         opName: opcodeName(context, opcode),
         gas,
-        gasCost: failed ? BigInt(Math.max(0, staticCost)) : gas - context.totalGas,
+        gasCost: failed ? BigInt(Math.max(0, staticCost)) : gas - context.gasLeft,
         stack,
         memorySize,
         depth: context.message.depth,
@@ -152,15 +142,15 @@ function reportEffects(
   if (replaced) return;
   const top = stack.length;
   const address = context.message.recipient;
-  if (opcode >= LOG0 && opcode <= LOG4 && inspector.log !== undefined) {
+  if (opcode >= OP.LOG0 && opcode <= OP.LOG4 && inspector.log !== undefined) {
     const offset = stack[top - 1]!;
     const size = stack[top - 2]!;
     const topics: bigint[] = [];
-    for (let i = 0; i < opcode - LOG0; i++) topics.push(stack[top - 3 - i]!);
+    for (let i = 0; i < opcode - OP.LOG0; i++) topics.push(stack[top - 3 - i]!);
     const start = Number(offset);
     const data = size === 0n ? new Uint8Array(0) : context.memory.bytes.slice(start, start + Number(size));
     inspector.log({ address, topics, data });
-  } else if (opcode === SELFDESTRUCT && inspector.selfDestruct !== undefined) {
+  } else if (opcode === OP.SELFDESTRUCT && inspector.selfDestruct !== undefined) {
     inspector.selfDestruct(address, stack[top - 1]! & ADDRESS_MASK, balance);
   }
 }

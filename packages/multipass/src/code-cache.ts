@@ -1,4 +1,4 @@
-import type { Revision } from '@tandem-evm/host';
+import type { ExecutionContext } from '@tandem-evm/frame';
 import { type CompiledCode, compile } from './compile.js';
 
 interface Entry {
@@ -8,7 +8,7 @@ interface Entry {
   everyJumpdest: boolean;
 }
 
-export interface CodeCacheStats {
+export interface CompiledCodeCacheStats {
   /** Codes compiled (per revision). */
   readonly compiled: number;
   /** Codes judged unsuitable and left to the interpreter. */
@@ -26,18 +26,16 @@ export interface CodeCacheStats {
  * array, and a host hands out one code array per account, so a contract is
  * compiled once per revision; entries go when the code does (WeakMap).
  */
-export class CodeCache {
+export class CompiledCodeCache {
   private readonly entries = new WeakMap<Uint8Array, Entry>();
   private stats = { compiled: 0, rejected: 0, recompiled: 0, sourceBytes: 0, compileMs: 0 };
 
-  /** The compiled code, compiling it once it has run `minRuns` times; undefined while cold or when unsuitable. */
-  lookup(
-    code: Uint8Array,
-    codeSize: number,
-    jumpdests: Uint8Array,
-    revision: Revision,
-    minRuns: number,
-  ): CompiledCode | undefined {
+  /**
+   * The compiled code of the frame's code, compiling it once it has run
+   * `minRuns` times; undefined while cold or when unsuitable.
+   */
+  lookup(context: ExecutionContext, minRuns: number): CompiledCode | undefined {
+    const { code, revision } = context;
     let entry = this.entries.get(code);
     if (entry === undefined) {
       entry = { runs: 0, byRevision: [], everyJumpdest: false };
@@ -46,12 +44,13 @@ export class CodeCache {
     let compiled = entry.byRevision[revision];
     if (compiled === undefined) {
       if (++entry.runs < minRuns) return undefined;
-      compiled = compile(
-        code.subarray(0, codeSize),
-        jumpdests,
-        revision,
-        entry.everyJumpdest ? 'every-jumpdest' : 'pushed',
-      );
+      const analyzed = {
+        padded: code,
+        size: context.codeSize,
+        jumpdests: context.jumpdests,
+        pushValues: context.pushValues,
+      };
+      compiled = compile(analyzed, revision, entry.everyJumpdest ? 'every-jumpdest' : 'pushed');
       entry.byRevision[revision] = compiled;
       if (compiled.verdict === 'compiled') {
         this.stats.compiled++;
@@ -78,7 +77,7 @@ export class CodeCache {
     this.stats.recompiled++;
   }
 
-  get statistics(): CodeCacheStats {
+  get statistics(): CompiledCodeCacheStats {
     return { ...this.stats };
   }
 }

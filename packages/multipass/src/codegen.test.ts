@@ -1,5 +1,5 @@
 import { Revision } from '@tandem-evm/host';
-import { analyzeJumpdests, assemble } from '@tandem-evm/opcodes';
+import { analyzeCode, assemble, OP } from '@tandem-evm/opcodes';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compile, generateSource } from './compile.js';
@@ -38,7 +38,7 @@ function identifiers(source: string): string[] {
 }
 
 function sourceFor(code: Uint8Array): string {
-  return generateSource(code, analyzeJumpdests(code), Revision.Cancun).source;
+  return generateSource(analyzeCode(code), Revision.Cancun).source;
 }
 
 describe('code generation safety', () => {
@@ -46,11 +46,11 @@ describe('code generation safety', () => {
     // PUSH data and opcodes spelling JavaScript: `"+process.exit(1)+"` and a closing brace.
     const text = '");process.exit(1);//}';
     const bytes = new TextEncoder().encode(text);
-    const code = Uint8Array.from([0x60 + bytes.length - 1, ...bytes, ...bytes, 0x00]);
+    const code = Uint8Array.from([OP.PUSH1 + bytes.length - 1, ...bytes, ...bytes, OP.STOP]);
     const source = sourceFor(code);
     expect(source).not.toContain('process');
     expect(source).not.toContain('exit');
-    expect(() => compile(code, analyzeJumpdests(code), Revision.Cancun)).not.toThrow();
+    expect(() => compile(analyzeCode(code), Revision.Cancun)).not.toThrow();
   });
 
   it('uses only its own identifiers, whatever the bytecode', () => {
@@ -60,7 +60,7 @@ describe('code generation safety', () => {
           if (!KEYWORDS.has(name)) expect(name).toMatch(ALLOWED);
         }
         // The generated source must also parse.
-        expect(() => compile(code, analyzeJumpdests(code), Revision.Cancun)).not.toThrow();
+        expect(() => compile(analyzeCode(code), Revision.Cancun)).not.toThrow();
       }),
       { numRuns: 300 },
     );
@@ -111,7 +111,7 @@ describe('optimisation', () => {
 
   it('charges a chunk of static gas at once', () => {
     const source = sourceFor(assemble('PUSH1 1 PUSH1 2 ADD PUSH1 3 ADD POP STOP'));
-    expect(source).toContain('ctx.gasLeft -= 17');
+    expect(source).toContain('ctx.gasCounter -= 17');
   });
 
   it('judges a jump maze unsuitable, and a loop through many jump destinations suitable', () => {
@@ -120,11 +120,11 @@ describe('optimisation', () => {
       Array.from({ length: 100 }, (_, i) => `JUMPDEST PUSH2 ${(i + 1) * 5} JUMP`).join(' ') +
         ' JUMPDEST STOP',
     );
-    expect(compile(maze, analyzeJumpdests(maze), Revision.Cancun).verdict).toBe('too-many-jumps');
+    expect(compile(analyzeCode(maze), Revision.Cancun).verdict).toBe('too-many-jumps');
     const loop = assemble(`${'JUMPDEST '.repeat(1000)} PUSH0 CALLDATALOAD PUSH0 JUMPI STOP`);
-    expect(compile(loop, analyzeJumpdests(loop), Revision.Cancun).verdict).toBe('compiled');
+    expect(compile(analyzeCode(loop), Revision.Cancun).verdict).toBe('compiled');
     const large = new Uint8Array(0xc001);
-    expect(compile(large, analyzeJumpdests(large), Revision.Cancun).verdict).toBe('too-large');
+    expect(compile(analyzeCode(large), Revision.Cancun).verdict).toBe('too-large');
   });
 
   it('reads back a word stored at a constant offset without converting memory, until memory may change', () => {
@@ -151,7 +151,7 @@ describe('optimisation', () => {
     // Both JUMPDESTs are entry points: PUSH1 3 holds one, PUSH1 2 JUMP the other.
     const source = sourceFor(assemble('PUSH1 3 JUMPDEST JUMPDEST POP PUSH1 2 JUMP'));
     // 3 + 1 + 1 + 2 + 3 + 8 from pc 0; 1 + 1 + 2 + 3 + 8 when jumped to pc 2; 1 + 2 + 3 + 8 at pc 3.
-    expect(source).toContain('ctx.gasLeft -= 18');
+    expect(source).toContain('ctx.gasCounter -= 18');
     expect(source).toMatch(/if \(pc === 2 && !rt\.tryChargeGas\(ctx, 15\)\)/);
     expect(source).toMatch(/if \(pc === 3 && !rt\.tryChargeGas\(ctx, 14\)\)/);
     expect(source).not.toContain('pc = 3; continue;');
@@ -162,10 +162,10 @@ describe('optimisation', () => {
 describe('verdict', () => {
   it('leaves code without a backward or computed jump to the interpreter', () => {
     const straight = assemble('PUSH1 1 PUSH1 7 JUMPI STOP JUMPDEST STOP');
-    expect(compile(straight, analyzeJumpdests(straight), Revision.Cancun).verdict).toBe('straight-line');
+    expect(compile(analyzeCode(straight), Revision.Cancun).verdict).toBe('straight-line');
     const loop = assemble('JUMPDEST PUSH1 1 PUSH0 JUMPI STOP');
-    expect(compile(loop, analyzeJumpdests(loop), Revision.Cancun).verdict).toBe('compiled');
+    expect(compile(analyzeCode(loop), Revision.Cancun).verdict).toBe('compiled');
     const computed = assemble('PUSH0 CALLDATALOAD JUMP JUMPDEST STOP');
-    expect(compile(computed, analyzeJumpdests(computed), Revision.Cancun).verdict).toBe('compiled');
+    expect(compile(analyzeCode(computed), Revision.Cancun).verdict).toBe('compiled');
   });
 });

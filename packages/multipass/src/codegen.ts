@@ -1,7 +1,8 @@
+import { chunkCost, endsGasChunk, staticGasTable } from '@tandem-evm/gas';
 import type { Revision } from '@tandem-evm/host';
+import { type Block, type BlockInstruction, isPush, OP } from '@tandem-evm/opcodes';
 import { MAX_WORD } from '@tandem-evm/primitives';
 import { add, byte, clz, exp, sar, sdiv, signExtend, slt, smod, sub } from '@tandem-evm/runtime';
-import { type Block, chunkCost, endsGasChunk, type Instruction } from './analysis.js';
 
 /**
  * What a block function returns when it does not continue at a pc (a pc is
@@ -46,25 +47,25 @@ const BINARY: Record<
   number,
   { fold: Fold; code: (a: string, b: string) => string; wrap?: 'above' | 'below' }
 > = {
-  1: { fold: add, code: (a, b) => `${a} + ${b}`, wrap: 'above' },
-  2: { fold: (a, b) => (a * b) & MAX_WORD, code: (a, b) => `${a} * ${b}`, wrap: 'above' },
-  3: { fold: sub, code: (a, b) => `${a} - ${b}`, wrap: 'below' },
-  4: { fold: (a, b) => (b === 0n ? 0n : a / b), code: (a, b) => `${b} === 0n ? 0n : ${a} / ${b}` },
-  5: { fold: sdiv, code: (a, b) => `rt.sdiv(${a}, ${b})` },
-  6: { fold: (a, b) => (b === 0n ? 0n : a % b), code: (a, b) => `${b} === 0n ? 0n : ${a} % ${b}` },
-  7: { fold: smod, code: (a, b) => `rt.smod(${a}, ${b})` },
-  11: { fold: signExtend, code: (a, b) => `rt.signExtend(${a}, ${b})` },
-  22: { fold: (a, b) => a & b, code: (a, b) => `${a} & ${b}` },
-  23: { fold: (a, b) => a | b, code: (a, b) => `${a} | ${b}` },
-  24: { fold: (a, b) => a ^ b, code: (a, b) => `${a} ^ ${b}` },
-  26: { fold: byte, code: (a, b) => `rt.byte(${a}, ${b})` },
-  27: {
+  [OP.ADD]: { fold: add, code: (a, b) => `${a} + ${b}`, wrap: 'above' },
+  [OP.MUL]: { fold: (a, b) => (a * b) & MAX_WORD, code: (a, b) => `${a} * ${b}`, wrap: 'above' },
+  [OP.SUB]: { fold: sub, code: (a, b) => `${a} - ${b}`, wrap: 'below' },
+  [OP.DIV]: { fold: (a, b) => (b === 0n ? 0n : a / b), code: (a, b) => `${b} === 0n ? 0n : ${a} / ${b}` },
+  [OP.SDIV]: { fold: sdiv, code: (a, b) => `rt.sdiv(${a}, ${b})` },
+  [OP.MOD]: { fold: (a, b) => (b === 0n ? 0n : a % b), code: (a, b) => `${b} === 0n ? 0n : ${a} % ${b}` },
+  [OP.SMOD]: { fold: smod, code: (a, b) => `rt.smod(${a}, ${b})` },
+  [OP.SIGNEXTEND]: { fold: signExtend, code: (a, b) => `rt.signExtend(${a}, ${b})` },
+  [OP.AND]: { fold: (a, b) => a & b, code: (a, b) => `${a} & ${b}` },
+  [OP.OR]: { fold: (a, b) => a | b, code: (a, b) => `${a} | ${b}` },
+  [OP.XOR]: { fold: (a, b) => a ^ b, code: (a, b) => `${a} ^ ${b}` },
+  [OP.BYTE]: { fold: byte, code: (a, b) => `rt.byte(${a}, ${b})` },
+  [OP.SHL]: {
     fold: (a, b) => (a < 256n ? (b << a) & MAX_WORD : 0n),
     code: (a, b) => `${a} < 256n ? ${b} << ${a} : 0n`,
     wrap: 'above',
   },
-  28: { fold: (a, b) => (a < 256n ? b >> a : 0n), code: (a, b) => `${a} < 256n ? ${b} >> ${a} : 0n` },
-  29: { fold: sar, code: (a, b) => `rt.sar(${a}, ${b})` },
+  [OP.SHR]: { fold: (a, b) => (a < 256n ? b >> a : 0n), code: (a, b) => `${a} < 256n ? ${b} >> ${a} : 0n` },
+  [OP.SAR]: { fold: sar, code: (a, b) => `rt.sar(${a}, ${b})` },
 };
 
 /** log2 of a power of two, or -1. */
@@ -85,7 +86,7 @@ function withConstantOperand(
   b: Item,
 ): Item | { code: string; wrap: 'above' | undefined } | undefined {
   switch (opcode) {
-    case 0x02: {
+    case OP.MUL: {
       const [constant, other] = a.constant !== undefined ? [a.constant, b] : [b.constant, a];
       if (constant === undefined) return undefined;
       if (constant === 0n) return FALSE;
@@ -93,12 +94,12 @@ function withConstantOperand(
       const shift = log2(constant);
       return shift > 0 ? { code: `${other.code} << ${shift}n`, wrap: 'above' } : undefined;
     }
-    case 0x04:
-    case 0x06: {
+    case OP.DIV:
+    case OP.MOD: {
       if (b.constant === undefined) return undefined;
       if (b.constant === 0n) return FALSE;
       const shift = log2(b.constant);
-      if (opcode === 0x04) {
+      if (opcode === OP.DIV) {
         return { code: shift >= 0 ? `${a.code} >> ${shift}n` : `${a.code} / ${b.code}`, wrap: undefined };
       }
       return {
@@ -106,11 +107,11 @@ function withConstantOperand(
         wrap: undefined,
       };
     }
-    case 0x1b:
-    case 0x1c: {
+    case OP.SHL:
+    case OP.SHR: {
       if (a.constant === undefined) return undefined;
       if (a.constant >= 256n) return FALSE;
-      return opcode === 0x1b
+      return opcode === OP.SHL
         ? { code: `${b.code} << ${a.code}`, wrap: 'above' }
         : { code: `${b.code} >> ${a.code}`, wrap: undefined };
     }
@@ -129,42 +130,48 @@ const COMPARE: Record<
   number,
   { fold: (a: bigint, b: bigint) => boolean; code: (a: string, b: string) => string }
 > = {
-  16: { fold: (a, b) => a < b, code: (a, b) => `${a} < ${b}` },
-  17: { fold: (a, b) => a > b, code: (a, b) => `${a} > ${b}` },
-  18: { fold: slt, code: (a, b) => signedLess(a, b) },
-  19: { fold: (a, b) => slt(b, a), code: (a, b) => signedLess(b, a) },
-  20: { fold: (a, b) => a === b, code: (a, b) => `${a} === ${b}` },
+  [OP.LT]: { fold: (a, b) => a < b, code: (a, b) => `${a} < ${b}` },
+  [OP.GT]: { fold: (a, b) => a > b, code: (a, b) => `${a} > ${b}` },
+  [OP.SLT]: { fold: slt, code: (a, b) => signedLess(a, b) },
+  [OP.SGT]: { fold: (a, b) => slt(b, a), code: (a, b) => signedLess(b, a) },
+  [OP.EQ]: { fold: (a, b) => a === b, code: (a, b) => `${a} === ${b}` },
 };
 
 /** Context fields pushed as they are. */
 const CONTEXT_READS: Record<number, string> = {
-  48: 'ctx.message.recipient',
-  50: 'ctx.host.getTxContext().origin',
-  51: 'ctx.message.sender',
-  52: 'ctx.message.value',
-  54: 'BigInt(ctx.message.input.length)',
-  58: 'ctx.host.getTxContext().gasPrice',
-  61: 'BigInt(ctx.returnData.length)',
-  65: 'ctx.host.getTxContext().coinbase',
-  66: 'ctx.host.getTxContext().timestamp',
-  67: 'ctx.host.getTxContext().number',
-  68: 'ctx.host.getTxContext().prevRandao',
-  69: 'ctx.host.getTxContext().gasLimit',
-  70: 'ctx.host.getTxContext().chainId',
-  71: 'ctx.host.getBalance(ctx.message.recipient)',
-  72: 'ctx.host.getTxContext().baseFee',
-  74: 'ctx.host.getTxContext().blobBaseFee',
-  89: 'BigInt(ctx.memory.size)',
-  90: 'ctx.totalGas',
+  [OP.ADDRESS]: 'ctx.message.recipient',
+  [OP.ORIGIN]: 'ctx.host.getTxContext().origin',
+  [OP.CALLER]: 'ctx.message.sender',
+  [OP.CALLVALUE]: 'ctx.message.value',
+  [OP.CALLDATASIZE]: 'BigInt(ctx.message.input.length)',
+  [OP.GASPRICE]: 'ctx.host.getTxContext().gasPrice',
+  [OP.RETURNDATASIZE]: 'BigInt(ctx.returnData.length)',
+  [OP.COINBASE]: 'ctx.host.getTxContext().coinbase',
+  [OP.TIMESTAMP]: 'ctx.host.getTxContext().timestamp',
+  [OP.NUMBER]: 'ctx.host.getTxContext().number',
+  [OP.PREVRANDAO]: 'ctx.host.getTxContext().prevRandao',
+  [OP.GASLIMIT]: 'ctx.host.getTxContext().gasLimit',
+  [OP.CHAINID]: 'ctx.host.getTxContext().chainId',
+  [OP.SELFBALANCE]: 'ctx.host.getBalance(ctx.message.recipient)',
+  [OP.BASEFEE]: 'ctx.host.getTxContext().baseFee',
+  [OP.BLOBBASEFEE]: 'ctx.host.getTxContext().blobBaseFee',
+  [OP.MSIZE]: 'BigInt(ctx.memory.size)',
+  [OP.GAS]: 'ctx.gasLeft',
 };
 
 /** Instructions whose work is one runtime call taking popped operands and returning a status or undefined. */
 const RUNTIME_STATUS_CALLS: Record<number, { operands: number; call: (args: string[]) => string }> = {
-  55: { operands: 3, call: ([m, d, s]) => `rt.copyIntoMemory(ctx, ctx.message.input, ${m}, ${d}, ${s})` },
-  57: { operands: 3, call: ([m, d, s]) => `rt.copyIntoMemory(ctx, rt.codeOf(ctx), ${m}, ${d}, ${s})` },
-  62: { operands: 3, call: ([m, d, s]) => `rt.returnDataCopy(ctx, ${m}, ${d}, ${s})` },
-  85: { operands: 2, call: ([k, v]) => `rt.sstore(ctx, ${k}, ${v})` },
-  94: { operands: 3, call: ([d, s, n]) => `rt.mcopy(ctx, ${d}, ${s}, ${n})` },
+  [OP.CALLDATACOPY]: {
+    operands: 3,
+    call: ([m, d, s]) => `rt.copyIntoMemory(ctx, ctx.message.input, ${m}, ${d}, ${s})`,
+  },
+  [OP.CODECOPY]: {
+    operands: 3,
+    call: ([m, d, s]) => `rt.copyIntoMemory(ctx, rt.codeOf(ctx), ${m}, ${d}, ${s})`,
+  },
+  [OP.RETURNDATACOPY]: { operands: 3, call: ([m, d, s]) => `rt.returnDataCopy(ctx, ${m}, ${d}, ${s})` },
+  [OP.SSTORE]: { operands: 2, call: ([k, v]) => `rt.sstore(ctx, ${k}, ${v})` },
+  [OP.MCOPY]: { operands: 3, call: ([d, s, n]) => `rt.mcopy(ctx, ${d}, ${s}, ${n})` },
 };
 
 /**
@@ -206,6 +213,7 @@ export class BlockWriter {
    * (the store itself still happens). Forgotten when memory may have changed.
    */
   private readonly knownWords = new Map<number, Item>();
+  private readonly staticGas: Int32Array;
 
   constructor(
     private readonly block: Block,
@@ -213,7 +221,9 @@ export class BlockWriter {
     private readonly jumpdests: Uint8Array,
     private readonly revision: Revision,
     private readonly layout: BlockLayout,
-  ) {}
+  ) {
+    this.staticGas = staticGasTable(revision);
+  }
 
   generate(): string {
     const { block } = this;
@@ -222,7 +232,7 @@ export class BlockWriter {
     let chunkStart = true;
     for (let i = 0; i < instructions.length; i++) {
       const instruction = instructions[i]!;
-      if (instruction.gas < 0) {
+      if (!instruction.defined) {
         this.halt(instruction.pc, "'undefined-instruction'");
         return this.finish();
       }
@@ -231,7 +241,7 @@ export class BlockWriter {
         chunkStart = false;
       }
       if (this.instruction(instruction)) return this.finish();
-      this.chunkRemaining -= instruction.gas;
+      this.chunkRemaining -= this.staticGas[instruction.opcode]!;
       if (endsGasChunk(instruction.opcode)) chunkStart = true;
     }
     this.spill();
@@ -255,7 +265,7 @@ export class BlockWriter {
     ];
     if (tests.length === 0) return;
     const refund = this.layout.chargedByPrevious
-      ? `if (pc !== ${start}) ctx.gasLeft += ${this.chunkCharge(instructions, 0)}; `
+      ? `if (pc !== ${start}) ctx.gasCounter += ${this.chunkCharge(instructions, 0)}; `
       : '';
     this.emit(`if (${tests.join(' || ')}) { ${refund}return rt.fallback(ctx, ${start}, sp); }`);
   }
@@ -356,13 +366,13 @@ export class BlockWriter {
   }
 
   /** Static gas the chunk starting at instruction `from` charges: its own, and the next block's first chunk when it runs on into it. */
-  private chunkCharge(instructions: Instruction[], from: number): number {
-    const { cost, open } = chunkCost(instructions, from);
+  private chunkCharge(instructions: BlockInstruction[], from: number): number {
+    const { cost, open } = chunkCost(instructions, from, this.staticGas);
     return open ? cost + this.layout.nextChunkCost : cost;
   }
 
   /** Charges the static gas of the chunk starting at instruction `from` at once, or falls back for exact charging. */
-  private chargeChunk(instructions: Instruction[], from: number): void {
+  private chargeChunk(instructions: BlockInstruction[], from: number): void {
     const cost = this.chunkCharge(instructions, from);
     this.chunkRemaining = cost;
     if (cost === 0) return;
@@ -372,7 +382,7 @@ export class BlockWriter {
       return;
     }
     this.emit(
-      `if ((ctx.gasLeft -= ${cost}) < 0 && !rt.drawReserve(ctx)) { ctx.gasLeft += ${cost}; ${this.spillSnippet()} return rt.fallback(ctx, ${pc}, sp); }`,
+      `if ((ctx.gasCounter -= ${cost}) < 0 && !rt.drawReserve(ctx)) { ctx.gasCounter += ${cost}; ${this.spillSnippet()} return rt.fallback(ctx, ${pc}, sp); }`,
     );
   }
 
@@ -382,7 +392,7 @@ export class BlockWriter {
    * the stack. Call it before popping the operands.
    */
   private fallbackBefore(pc: number): string {
-    return `ctx.gasLeft += ${this.chunkRemaining}; ${this.spillSnippet()} return rt.fallback(ctx, ${pc}, sp);`;
+    return `ctx.gasCounter += ${this.chunkRemaining}; ${this.spillSnippet()} return rt.fallback(ctx, ${pc}, sp);`;
   }
 
   /** A memory end offset as code: a folded number for a constant offset. */
@@ -439,7 +449,7 @@ export class BlockWriter {
   }
 
   /** Emits one instruction; returns true when it ends the block's code. */
-  private instruction({ pc, opcode, immediate }: Instruction): boolean {
+  private instruction({ pc, opcode, immediate }: BlockInstruction): boolean {
     const binary = BINARY[opcode];
     if (binary !== undefined) {
       const a = this.pop();
@@ -481,34 +491,34 @@ export class BlockWriter {
     const statusCall = RUNTIME_STATUS_CALLS[opcode];
     if (statusCall !== undefined) {
       // All but SSTORE write memory at offsets known only at run time.
-      if (opcode !== 0x55) this.knownWords.clear();
+      if (opcode !== OP.SSTORE) this.knownWords.clear();
       const args = Array.from({ length: statusCall.operands }, () => this.pop().code);
       this.haltIfStatus(pc, statusCall.call(args));
       return false;
     }
-    if (opcode >= 0x5f && opcode <= 0x7f) {
+    if (isPush(opcode)) {
       this.push(literal(immediate));
       return false;
     }
-    if (opcode >= 0x80 && opcode <= 0x8f) {
-      const depth = opcode - 0x7f;
+    if (opcode >= OP.DUP1 && opcode <= OP.DUP16) {
+      const depth = opcode - OP.DUP1 + 1;
       this.ensure(depth);
       const item = this.items[this.items.length - depth]!;
       this.push(item);
       return false;
     }
-    if (opcode >= 0x90 && opcode <= 0x9f) {
-      const depth = opcode - 0x8f;
+    if (opcode >= OP.SWAP1 && opcode <= OP.SWAP16) {
+      const depth = opcode - OP.SWAP1 + 1;
       this.ensure(depth + 1);
       const top = this.items.length - 1;
       const other = top - depth;
       [this.items[top], this.items[other]] = [this.items[other]!, this.items[top]!];
       return false;
     }
-    if (opcode >= 0xa0 && opcode <= 0xa4) {
+    if (opcode >= OP.LOG0 && opcode <= OP.LOG4) {
       const offset = this.pop().code;
       const size = this.pop().code;
-      const topics = Array.from({ length: opcode - 0xa0 }, () => this.pop().code);
+      const topics = Array.from({ length: opcode - OP.LOG0 }, () => this.pop().code);
       this.haltIfStatus(pc, `rt.log(ctx, ${offset}, ${size}, [${topics.join(', ')}])`);
       return false;
     }
@@ -518,19 +528,19 @@ export class BlockWriter {
   /** The instructions with a shape of their own. */
   private special(pc: number, opcode: number): boolean {
     switch (opcode) {
-      case 0x00:
+      case OP.STOP:
         this.halt(pc, "'success'");
         return true;
-      case 0x08:
-      case 0x09: {
+      case OP.ADDMOD:
+      case OP.MULMOD: {
         const a = this.pop().code;
         const b = this.pop().code;
         const n = this.pop().code;
-        const op = opcode === 0x08 ? '+' : '*';
+        const op = opcode === OP.ADDMOD ? '+' : '*';
         this.push(this.temporary(`${n} === 0n ? 0n : (${a} ${op} ${b}) % ${n}`));
         return false;
       }
-      case 0x0a: {
+      case OP.EXP: {
         this.ensure(2);
         const fallback = this.fallbackBefore(pc);
         const base = this.pop();
@@ -545,57 +555,57 @@ export class BlockWriter {
         );
         return false;
       }
-      case 0x15: {
+      case OP.ISZERO: {
         const item = this.popCondition();
         if (item.constant !== undefined) this.push(item.constant === 0n ? TRUE : FALSE);
         else if (item.condition !== undefined) this.push({ code: '', condition: `!(${item.condition})` });
         else this.push({ code: '', condition: `${item.code} === 0n` });
         return false;
       }
-      case 0x19: {
+      case OP.NOT: {
         const a = this.pop();
         this.push(
           a.constant !== undefined ? literal(MAX_WORD ^ a.constant) : this.temporary(`M ^ ${a.code}`),
         );
         return false;
       }
-      case 0x1e: {
+      case OP.CLZ: {
         const a = this.pop();
         this.push(a.constant !== undefined ? literal(clz(a.constant)) : this.temporary(`rt.clz(${a.code})`));
         return false;
       }
-      case 0x20: {
+      case OP.KECCAK256: {
         const offset = this.pop().code;
         const size = this.pop().code;
         this.push(this.temporary(`rt.keccak(ctx, ${offset}, ${size})`));
         this.haltIfFalse(pc, `${this.items[this.items.length - 1]!.code} >= 0n`, "'out-of-gas'");
         return false;
       }
-      case 0x31:
-      case 0x3b:
-      case 0x3f: {
+      case OP.BALANCE:
+      case OP.EXTCODESIZE:
+      case OP.EXTCODEHASH: {
         const address = this.pop().code;
         const name = `t${this.temporaries++}`;
         this.emit(`const ${name} = ${address} & A;`);
         this.haltIfFalse(pc, `rt.chargeAccountAccess(ctx, ${name})`, "'out-of-gas'");
         const read =
-          opcode === 0x31
+          opcode === OP.BALANCE
             ? `ctx.host.getBalance(${name})`
-            : opcode === 0x3b
+            : opcode === OP.EXTCODESIZE
               ? `BigInt(ctx.host.getCode(${name}).length)`
               : `ctx.host.isEmpty(${name}) ? 0n : ctx.host.getCodeHash(${name})`;
         this.push(this.temporary(read));
         return false;
       }
-      case 0x35: {
+      case OP.CALLDATALOAD: {
         const offset = this.pop().code;
         this.push(this.temporary(`rt.callDataLoad(ctx, ${offset})`));
         return false;
       }
-      case 0x38:
+      case OP.CODESIZE:
         this.push(literal(BigInt(this.codeSize)));
         return false;
-      case 0x3c: {
+      case OP.EXTCODECOPY: {
         this.knownWords.clear();
         const address = this.pop().code;
         const memoryOffset = this.pop().code;
@@ -610,22 +620,22 @@ export class BlockWriter {
         );
         return false;
       }
-      case 0x40: {
+      case OP.BLOCKHASH: {
         const number = this.pop().code;
         this.push(this.temporary(`rt.blockHash(ctx, ${number})`));
         return false;
       }
-      case 0x49: {
+      case OP.BLOBHASH: {
         const index = this.pop().code;
         this.push(this.temporary(`rt.blobHash(ctx, ${index})`));
         return false;
       }
-      case 0x50:
+      case OP.POP:
         // Dropped unread: an item from the real stack is never loaded.
         this.ensure(1);
         this.items.pop();
         return false;
-      case 0x51: {
+      case OP.MLOAD: {
         this.ensure(1);
         const offset = this.items[this.items.length - 1]!.constant;
         const known = offset === undefined ? undefined : this.knownWords.get(Number(offset));
@@ -643,38 +653,38 @@ export class BlockWriter {
         this.push(word);
         return false;
       }
-      case 0x52:
-      case 0x53: {
+      case OP.MSTORE:
+      case OP.MSTORE8: {
         this.ensure(2);
         const fallback = this.fallbackBefore(pc);
         const offset = this.pop();
         const value = this.pop();
-        const width = opcode === 0x52 ? 32 : 1;
+        const width = opcode === OP.MSTORE ? 32 : 1;
         const { start, check } = this.memoryEnd(offset, width);
         this.emit(`if (${check}) { ${fallback} }`);
         this.emit(
-          opcode === 0x52
+          opcode === OP.MSTORE
             ? `ctx.memory.storeWord(${start}, ${value.code});`
             : `ctx.memory.storeByte(${start}, Number(${value.code} & 0xffn));`,
         );
         this.forgetWords(offset.constant, width);
-        if (opcode === 0x52 && offset.constant !== undefined && offset.constant <= 0xffffffffn)
+        if (opcode === OP.MSTORE && offset.constant !== undefined && offset.constant <= 0xffffffffn)
           this.knownWords.set(Number(offset.constant), value);
         return false;
       }
-      case 0x54: {
+      case OP.SLOAD: {
         const key = this.pop().code;
         this.haltIfFalse(pc, `rt.chargeSlotAccess(ctx, ${key})`, "'out-of-gas'");
         this.push(this.temporary(`ctx.host.getStorage(ctx.message.recipient, ${key})`));
         return false;
       }
-      case 0x56: {
+      case OP.JUMP: {
         const target = this.pop();
         this.spill();
         this.jump(pc, target);
         return true;
       }
-      case 0x57: {
+      case OP.JUMPI: {
         const target = this.pop();
         const condition = this.popCondition();
         this.spill();
@@ -691,38 +701,38 @@ export class BlockWriter {
         this.emit('}');
         return false;
       }
-      case 0x58:
+      case OP.PC:
         this.push(literal(BigInt(pc)));
         return false;
-      case 0x5b:
+      case OP.JUMPDEST:
         return false;
-      case 0x5c: {
+      case OP.TLOAD: {
         const key = this.pop().code;
         this.push(this.temporary(`ctx.host.getTransientStorage(ctx.message.recipient, ${key})`));
         return false;
       }
-      case 0x5d: {
+      case OP.TSTORE: {
         const key = this.pop().code;
         const value = this.pop().code;
         this.haltIfFalse(pc, '!ctx.message.isStatic', "'static-mode-violation'");
         this.emit(`ctx.host.setTransientStorage(ctx.message.recipient, ${key}, ${value});`);
         return false;
       }
-      case 0xf0:
-      case 0xf5: {
+      case OP.CREATE:
+      case OP.CREATE2: {
         const value = this.pop().code;
         const offset = this.pop().code;
         const size = this.pop().code;
-        const salt = opcode === 0xf5 ? this.pop().code : '0n';
-        const kind = opcode === 0xf5 ? "'create2'" : "'create'";
+        const salt = opcode === OP.CREATE2 ? this.pop().code : '0n';
+        const kind = opcode === OP.CREATE2 ? "'create2'" : "'create'";
         this.suspend(pc, `rt.prepareCreate(ctx, ${kind}, ${value}, ${offset}, ${size}, ${salt})`);
         return true;
       }
-      case 0xf1:
-      case 0xf2:
-      case 0xf4:
-      case 0xfa: {
-        const withValue = opcode === 0xf1 || opcode === 0xf2;
+      case OP.CALL:
+      case OP.CALLCODE:
+      case OP.DELEGATECALL:
+      case OP.STATICCALL: {
+        const withValue = opcode === OP.CALL || opcode === OP.CALLCODE;
         const gas = this.pop().code;
         const address = this.pop().code;
         const value = withValue ? this.pop().code : '0n';
@@ -734,19 +744,19 @@ export class BlockWriter {
         );
         return true;
       }
-      case 0xf3:
-      case 0xfd: {
+      case OP.RETURN:
+      case OP.REVERT: {
         const offset = this.pop().code;
         const size = this.pop().code;
-        const status = opcode === 0xf3 ? "'success'" : "'revert'";
+        const status = opcode === OP.RETURN ? "'success'" : "'revert'";
         this.spill();
         this.emit(`return rt.returnOrRevert(ctx, ${pc}, sp, ${status}, ${offset}, ${size});`);
         return true;
       }
-      case 0xfe:
+      case OP.INVALID:
         this.halt(pc, "'invalid-instruction'");
         return true;
-      case 0xff: {
+      case OP.SELFDESTRUCT: {
         const beneficiary = this.pop().code;
         this.spill();
         this.emit(`return rt.halt(ctx, ${pc}, sp, rt.selfDestruct(ctx, ${beneficiary} & A));`);

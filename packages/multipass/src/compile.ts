@@ -1,5 +1,6 @@
+import { chunkCost, endsGasChunk, staticGasTable } from '@tandem-evm/gas';
 import type { Revision } from '@tandem-evm/host';
-import { analyze, type Block, chunkCost, endsGasChunk, entryPoints, runsIntoNext } from './analysis.js';
+import { type AnalyzedCode, analyzeBlocks, type Block, isPush, OP, runsIntoNext } from '@tandem-evm/opcodes';
 import { type BlockLayout, BlockWriter } from './codegen.js';
 import { type Bindings, bindings } from './runtime-bindings.js';
 
@@ -53,29 +54,28 @@ const MAX_JUMPS_PER_BYTE = 0.125;
  * as text.
  */
 export function generateSource(
-  code: Uint8Array,
-  jumpdests: Uint8Array,
+  code: AnalyzedCode,
   revision: Revision,
   entries: Entries = 'pushed',
 ): { source: string; blockCount: number } {
-  return sourceOf(analyzeFor(code, jumpdests, revision, entries), code.length, jumpdests, revision);
+  return sourceOf(blocksFor(code, revision, entries), code, revision);
 }
 
-function analyzeFor(code: Uint8Array, jumpdests: Uint8Array, revision: Revision, entries: Entries): Block[] {
-  return analyze(code, jumpdests, revision, entries === 'pushed' ? entryPoints(code, jumpdests) : jumpdests);
+function blocksFor(code: AnalyzedCode, revision: Revision, entries: Entries): Block[] {
+  return entries === 'pushed' ? analyzeBlocks(code, revision) : analyzeBlocks(code, revision, code.jumpdests);
 }
 
 function sourceOf(
   blocks: Block[],
-  codeSize: number,
-  jumpdests: Uint8Array,
+  code: AnalyzedCode,
   revision: Revision,
 ): { source: string; blockCount: number } {
+  const staticGas = staticGasTable(revision);
   const parts: string[] = [];
   for (const group of groupBlocks(blocks)) {
-    const layouts = layoutGroup(group);
+    const layouts = layoutGroup(group, staticGas);
     const cases = group.map((block, i) =>
-      new BlockWriter(block, codeSize, jumpdests, revision, layouts[i]!).generate(),
+      new BlockWriter(block, code.size, code.jumpdests, revision, layouts[i]!).generate(),
     );
     const entries = group.map((block) => block.start).join(', ');
     // Named after its first pc, so that a profile says which code is hot.
@@ -91,7 +91,7 @@ function sourceOf(
  * How each block of a group is entered and left (see BlockLayout), from the
  * last block back, since a block's first chunk may run on into the next one.
  */
-function layoutGroup(group: Block[]): BlockLayout[] {
+function layoutGroup(group: Block[], staticGas: Int32Array): BlockLayout[] {
   const starts = new Set(group.map((block) => block.start));
   const fallsIntoNextCase = group.map(
     (block, i) => i + 1 < group.length && block.fallthrough === group[i + 1]!.start,
@@ -111,7 +111,7 @@ function layoutGroup(group: Block[]): BlockLayout[] {
       nextChunkCost: chained[i] ? nextFirstChunk : 0,
       chargedByPrevious: i > 0 && chained[i - 1]!,
     };
-    const first = chunkCost(block.instructions, 0);
+    const first = chunkCost(block.instructions, 0, staticGas);
     nextFirstChunk = first.cost + (first.open && chained[i] ? nextFirstChunk : 0);
   }
   return layouts;
@@ -141,7 +141,7 @@ function groupBlocks(blocks: Block[]): Block[][] {
 
 function endsInJump(block: Block): boolean {
   const opcode = block.instructions.at(-1)?.opcode;
-  return opcode === 0x56 || opcode === 0x57;
+  return opcode === OP.JUMP || opcode === OP.JUMPI;
 }
 
 /** Why analysed code stays in the interpreter, or 'compiled' when it does not. */
@@ -160,19 +160,14 @@ function shapeVerdict(blocks: Block[], codeSize: number): Verdict {
  */
 function mayLoop(block: Block): boolean {
   const last = block.instructions.at(-1);
-  if (last === undefined || (last.opcode !== 0x56 && last.opcode !== 0x57)) return false;
+  if (last === undefined || (last.opcode !== OP.JUMP && last.opcode !== OP.JUMPI)) return false;
   const target = block.instructions.at(-2);
-  if (target === undefined || target.opcode < 0x5f || target.opcode > 0x7f) return true;
+  if (target === undefined || !isPush(target.opcode)) return true;
   return target.immediate <= BigInt(block.start);
 }
 
 /** Compiles code for one revision (or says why not). */
-export function compile(
-  code: Uint8Array,
-  jumpdests: Uint8Array,
-  revision: Revision,
-  entries: Entries = 'pushed',
-): CompiledCode {
+export function compile(code: AnalyzedCode, revision: Revision, entries: Entries = 'pushed'): CompiledCode {
   const started = performance.now();
   const rejected = (verdict: Verdict): CompiledCode => ({
     verdict,
@@ -182,13 +177,13 @@ export function compile(
     source: '',
     compileMs: 0,
   });
-  if (code.length > MAX_COMPILED_CODE_SIZE) return rejected('too-large');
-  const analyzed = analyzeFor(code, jumpdests, revision, entries);
-  const verdict = shapeVerdict(analyzed, code.length);
+  if (code.size > MAX_COMPILED_CODE_SIZE) return rejected('too-large');
+  const analyzed = blocksFor(code, revision, entries);
+  const verdict = shapeVerdict(analyzed, code.size);
   if (verdict !== 'compiled') return rejected(verdict);
-  const { source, blockCount } = sourceOf(analyzed, code.length, jumpdests, revision);
+  const { source, blockCount } = sourceOf(analyzed, code, revision);
   const factory = new Function('rt', source) as (rt: Bindings) => [number[], BlockFunction][];
-  const blocks: (BlockFunction | undefined)[] = new Array(code.length + 1);
+  const blocks: (BlockFunction | undefined)[] = new Array(code.size + 1);
   for (const [starts, group] of factory(bindings)) for (const start of starts) blocks[start] = group;
   return { verdict: 'compiled', entries, blocks, blockCount, source, compileMs: performance.now() - started };
 }

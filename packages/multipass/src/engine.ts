@@ -1,16 +1,16 @@
 import { type Engine, type ExecutionContext, RunOutcome } from '@tandem-evm/frame';
 import type { Result } from '@tandem-evm/host';
 import { applyChildResult } from '@tandem-evm/runtime';
-import type { CodeCache } from './code-cache.js';
+import type { CompiledCodeCache } from './code-cache.js';
 import { BLOCK_FALLBACK, BLOCK_HALTED } from './codegen.js';
 
 function runCompiled(
   context: ExecutionContext,
   childResult: Result | undefined,
-  cache: CodeCache,
+  cache: CompiledCodeCache,
   minRuns: number,
 ): RunOutcome {
-  const compiled = cache.lookup(context.code, context.codeSize, context.jumpdests, context.revision, minRuns);
+  const compiled = cache.lookup(context, minRuns);
   if (compiled === undefined) {
     // Cold or unsuitable code: the interpreter runs this frame (it applies any child result itself).
     return RunOutcome.Fallback;
@@ -45,6 +45,6 @@ function runCompiled(
  * `auto` engine: code runs in the interpreter until it has started that many
  * frames, then compiled.
  */
-export function createCompilingEngine(name: string, cache: CodeCache, minRuns: number): Engine {
+export function createCompilingEngine(name: string, cache: CompiledCodeCache, minRuns: number): Engine {
   return { name, run: (context, childResult) => runCompiled(context, childResult, cache, minRuns) };
 }

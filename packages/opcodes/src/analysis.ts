@@ -1,5 +1,6 @@
 import { bytesToWord } from '@tandem-evm/primitives';
-import { JUMPDEST, PUSH1, PUSH32 } from './table.js';
+import { OP } from './op.js';
+import { instructionSize } from './table.js';
 
 /** What an engine needs to run a code, computed once per code. */
 export interface AnalyzedCode {
@@ -18,9 +19,8 @@ export function analyzeCode(code: Uint8Array): AnalyzedCode {
   const padded = padCode(code);
   const pushValues = new Array<bigint>(code.length).fill(0n);
   for (let pc = 0; pc < code.length; pc++) {
-    const op = code[pc]!;
-    if (op >= PUSH1 && op <= PUSH32) {
-      const size = op - PUSH1 + 1;
+    const size = instructionSize(code[pc]!) - 1;
+    if (size > 0) {
       pushValues[pc] = bytesToWord(padded, pc + 1, size);
       pc += size;
     }
@@ -36,8 +36,8 @@ export function analyzeJumpdests(code: Uint8Array): Uint8Array {
   const jumpdests = new Uint8Array(code.length);
   for (let pc = 0; pc < code.length; pc++) {
     const op = code[pc]!;
-    if (op === JUMPDEST) jumpdests[pc] = 1;
-    else if (op >= PUSH1 && op <= PUSH32) pc += op - PUSH1 + 1;
+    if (op === OP.JUMPDEST) jumpdests[pc] = 1;
+    else pc += instructionSize(op) - 1;
   }
   return jumpdests;
 }

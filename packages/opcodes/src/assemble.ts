@@ -1,5 +1,5 @@
 import { hexToBytes } from '@tandem-evm/primitives';
-import { OPCODE_BY_NAME, PUSH1 } from './table.js';
+import { instructionSize, OPCODE_BY_NAME } from './table.js';
 
 /**
  * Assembles whitespace-separated mnemonics into bytecode, for tests and
@@ -19,7 +19,7 @@ export function assemble(source: string): Uint8Array {
     const opcode = OPCODE_BY_NAME.get(token.toUpperCase());
     if (opcode === undefined) throw new TypeError(`assembly: unknown mnemonic '${token}'`);
     bytes.push(opcode);
-    const immediateSize = opcode >= PUSH1 && opcode <= PUSH1 + 31 ? opcode - PUSH1 + 1 : 0;
+    const immediateSize = instructionSize(opcode) - 1;
     if (immediateSize === 0) continue;
     const immediate = tokens[++i];
     if (immediate === undefined) throw new TypeError(`assembly: ${token} needs an immediate`);

@@ -1,5 +1,5 @@
 import { bytesToHex } from '@tandem-evm/primitives';
-import { OPCODES, PUSH1, PUSH32 } from './table.js';
+import { instructionSize, OPCODES } from './table.js';
 
 export interface Instruction {
   readonly pc: number;
@@ -17,8 +17,8 @@ export function disassemble(code: Uint8Array): Instruction[] {
     const opcode = code[pc]!;
     const info = OPCODES[opcode];
     const name = info ? info.name : `INVALID_0x${opcode.toString(16).padStart(2, '0')}`;
-    if (opcode >= PUSH1 && opcode <= PUSH32) {
-      const size = opcode - PUSH1 + 1;
+    const size = instructionSize(opcode) - 1;
+    if (size > 0) {
       out.push({ pc, opcode, name, immediate: code.subarray(pc + 1, pc + 1 + size) });
       pc += size;
     } else {

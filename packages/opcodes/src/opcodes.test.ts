@@ -1,7 +1,18 @@
 import { Revision } from '@tandem-evm/host';
 import { bytesToHex } from '@tandem-evm/primitives';
 import { describe, expect, it } from 'vitest';
-import { analyzeJumpdests, assemble, disassemble, formatDisassembly, OPCODES, opcodeInfo } from './index.js';
+import {
+  analyzeJumpdests,
+  assemble,
+  disassemble,
+  formatDisassembly,
+  instructionSize,
+  isPush,
+  OP,
+  OPCODE_BY_NAME,
+  OPCODES,
+  opcodeInfo,
+} from './index.js';
 
 describe('opcode table', () => {
   it('defines the 149 Cancun opcodes and Osaka’s CLZ with consistent shapes', () => {
@@ -28,6 +39,29 @@ describe('opcode table', () => {
     // EIP-7939: CLZ (0x1e) arrives in Osaka; Prague adds no opcode.
     expect(opcodeInfo(0x1e, Revision.Prague)).toBeUndefined();
     expect(opcodeInfo(0x1e, Revision.Osaka)).toMatchObject({ name: 'CLZ', stackIn: 1, stackOut: 1 });
+  });
+});
+
+describe('named opcodes', () => {
+  it('OP names every opcode of the table by its byte', () => {
+    const defined = OPCODES.filter((info) => info !== undefined);
+    expect(Object.keys(OP).length).toBe(defined.length);
+    for (const info of defined) expect(OP[info!.name as keyof typeof OP]).toBe(info!.code);
+    expect(OPCODE_BY_NAME.get('SHA3')).toBe(OP.KECCAK256);
+  });
+  it('sizes instructions from the immediate sizes of the table', () => {
+    expect(instructionSize(OP.ADD)).toBe(1);
+    expect(instructionSize(OP.PUSH0)).toBe(1);
+    expect(instructionSize(OP.PUSH1)).toBe(2);
+    expect(instructionSize(OP.PUSH32)).toBe(33);
+    expect(instructionSize(0x0c)).toBe(1);
+    expect([OP.PUSH0, OP.PUSH1, OP.PUSH32, OP.DUP1, OP.JUMPDEST].map(isPush)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });
 

@@ -7,7 +7,7 @@ import {
 } from '@tandem-evm/gas';
 import { type Address, Revision } from '@tandem-evm/host';
 import { delegationTarget } from '@tandem-evm/primitives';
-import { chargeGas } from './memory.js';
+import { chargeGas } from './gas-charges.js';
 
 /** EIP-2929: the first access to an account in a transaction costs the cold surcharge. */
 export function chargeAccountAccess(context: ExecutionContext, address: Address): boolean {

@@ -1,4 +1,4 @@
-import { MAX_WORD, SIGN_BIT } from '@tandem-evm/primitives';
+import { MAX_WORD, SIGN_BIT, toSigned } from '@tandem-evm/primitives';
 
 /** ADD mod 2^256, wrapping only on overflow (cheaper than masking every sum; decision 0001). */
 export function add(a: bigint, b: bigint): bigint {
@@ -34,10 +34,6 @@ export function signExtend(byteIndex: bigint, value: bigint): bigint {
   if (byteIndex >= 31n) return value;
   const i = Number(byteIndex);
   return (value & EXTEND_SIGN[i]!) === 0n ? value & EXTEND_LOW[i]! : value | EXTEND_HIGH[i]!;
-}
-
-export function toSigned(word: bigint): bigint {
-  return word >= SIGN_BIT ? word - (MAX_WORD + 1n) : word;
 }
 
 export function sdiv(a: bigint, b: bigint): bigint {

@@ -11,7 +11,8 @@ import {
 import { type Address, type CallKind, type Result, Revision, type Status } from '@tandem-evm/host';
 import { chargeAccountAccess, chargeDelegationAccess } from './access.js';
 import { isEipActive } from './eips.js';
-import { chargeGas, chargeMemory } from './memory.js';
+import { chargeGas } from './gas-charges.js';
+import { chargeMemory } from './memory.js';
 
 const EMPTY = new Uint8Array(0);
 
@@ -70,7 +71,7 @@ export function prepareCall(
   }
   if (!chargeGas(context, cost)) return 'out-of-gas';
 
-  const available = context.totalGas;
+  const available = context.gasLeft;
   let childGas: bigint;
   if (revision >= Revision.TangerineWhistle) {
     const cap = allButOne64th(available);
@@ -79,7 +80,7 @@ export function prepareCall(
     if (requestedGas > available) return 'out-of-gas';
     childGas = requestedGas;
   }
-  context.setGas(available - childGas);
+  context.setGasLeft(available - childGas);
   if (hasValue) childGas += BigInt(CALL_STIPEND);
 
   context.pendingOutputOffset = outputSize === 0n ? 0 : Number(outputOffset);
@@ -114,15 +115,15 @@ export function prepareCreate(
   const message = context.message;
   if (message.isStatic) return 'static-mode-violation';
   if (!chargeMemory(context, offset, size)) return 'out-of-gas';
-  const limitsInitcode = isEipActive(context, 3860, Revision.Shanghai);
+  const limitsInitcode = isEipActive(context.rules?.eips, context.revision, 3860, Revision.Shanghai);
   if (limitsInitcode && size > BigInt(MAX_INITCODE_SIZE) && context.rules?.unlimitedCodeSize !== true) {
     return 'out-of-gas';
   }
   const costPerWord = initcodeCostPerWord(kind === 'create2', revision, limitsInitcode);
   if (!chargeGas(context, numWords(Number(size)) * costPerWord)) return 'out-of-gas';
-  const available = context.totalGas;
+  const available = context.gasLeft;
   const childGas = revision >= Revision.TangerineWhistle ? allButOne64th(available) : available;
-  context.setGas(available - childGas);
+  context.setGasLeft(available - childGas);
   context.pendingOutputSize = 0;
   const child = {
     kind,
@@ -149,7 +150,7 @@ export function applyChildResult(context: ExecutionContext, result: Result): big
   context.pendingCall = undefined;
   const success = result.status === 'success';
   context.returnData = result.output;
-  context.setGas(context.totalGas + result.gasLeft);
+  context.setGasLeft(context.gasLeft + result.gasLeft);
   if (success) context.gasRefund += Number(result.gasRefund);
   if (call.kind === 'create' || call.kind === 'create2') {
     return success && result.createdAddress !== undefined ? result.createdAddress : 0n;

@@ -1,7 +1,8 @@
 import type { ExecutionContext } from '@tandem-evm/frame';
 import { copyCost } from '@tandem-evm/gas';
 import type { Status } from '@tandem-evm/host';
-import { chargeGas, chargeMemory, copyToMemory } from './memory.js';
+import { chargeGas } from './gas-charges.js';
+import { chargeMemory, copyToMemory } from './memory.js';
 
 /**
  * CALLDATACOPY, CODECOPY and EXTCODECOPY: memory and per-word cost, then a

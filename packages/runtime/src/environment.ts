@@ -1,7 +1,8 @@
 import type { ExecutionContext } from '@tandem-evm/frame';
 import { KECCAK_COST_PER_WORD, numWords } from '@tandem-evm/gas';
 import { bytesToWord, keccak256Word } from '@tandem-evm/primitives';
-import { chargeGas, chargeMemory } from './memory.js';
+import { chargeGas } from './gas-charges.js';
+import { chargeMemory } from './memory.js';
 
 const EMPTY = new Uint8Array(0);
 const MAX_OFFSET = 0xffffffffn;

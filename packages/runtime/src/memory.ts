@@ -1,5 +1,6 @@
 import { type ExecutionContext, MAX_MEMORY_SIZE } from '@tandem-evm/frame';
 import { memoryExpansionCost } from '@tandem-evm/gas';
+import { chargeGas, tryChargeGas } from './gas-charges.js';
 
 const MAX_MEMORY_BIG = BigInt(MAX_MEMORY_SIZE);
 
@@ -22,25 +23,9 @@ export function chargeMemoryEnd(context: ExecutionContext, end: number): boolean
   if (end <= memory.size) return true;
   const newWords = Math.ceil(end / 32);
   const cost = memoryExpansionCost(memory.size / 32, newWords);
-  if ((context.gasLeft -= cost) < 0 && !drawReserve(context)) return false;
+  if (!chargeGas(context, cost)) return false;
   memory.grow(newWords * 32);
   return true;
-}
-
-/**
- * Covers a negative `gasLeft` from the reserve, which only a frame given more
- * than 2^53-1 gas has. Returns false if the frame is truly out of gas.
- */
-export function drawReserve(context: ExecutionContext): boolean {
-  const total = context.gasReserve + BigInt(context.gasLeft);
-  if (total < 0n) return false;
-  context.setGas(total);
-  return true;
-}
-
-/** Charges `cost` gas; false when out of gas. */
-export function chargeGas(context: ExecutionContext, cost: number): boolean {
-  return (context.gasLeft -= cost) >= 0 || drawReserve(context);
 }
 
 /**
@@ -64,21 +49,6 @@ export function copyToMemory(
   }
   if (available < size) bytes.fill(0, destination + available, destination + size);
   context.memory.forget(destination, destination + size);
-}
-
-/**
- * Charges `cost` only if the frame can pay it; otherwise changes nothing and
- * returns false. Compiled code uses it to hand an instruction to the
- * interpreter untouched when it would run out of gas.
- */
-export function tryChargeGas(context: ExecutionContext, cost: number): boolean {
-  if (context.gasLeft >= cost) {
-    context.gasLeft -= cost;
-    return true;
-  }
-  if (context.gasReserve + BigInt(context.gasLeft) < BigInt(cost)) return false;
-  context.gasLeft -= cost;
-  return drawReserve(context);
 }
 
 /** Grows memory to cover `end` bytes if the frame can pay for it; otherwise changes nothing and returns false. */

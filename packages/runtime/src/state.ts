@@ -8,13 +8,14 @@ import {
   sstoreCost,
 } from '@tandem-evm/gas';
 import { type Address, Revision, type Status } from '@tandem-evm/host';
-import { chargeGas, chargeMemory } from './memory.js';
+import { chargeGas } from './gas-charges.js';
+import { chargeMemory } from './memory.js';
 
 /** SSTORE: the EIP-2200 sentry, EIP-2929 cold slot, the net-metering cost and refund. */
 export function sstore(context: ExecutionContext, key: bigint, value: bigint): Status | undefined {
   const { host, revision, message } = context;
   if (message.isStatic) return 'static-mode-violation';
-  if (revision >= Revision.Istanbul && context.gasReserve === 0n && context.gasLeft <= SSTORE_SENTRY_GAS) {
+  if (revision >= Revision.Istanbul && context.gasReserve === 0n && context.gasCounter <= SSTORE_SENTRY_GAS) {
     return 'out-of-gas';
   }
   const address = message.recipient;

@@ -23,7 +23,7 @@ const SETUP: Partial<Record<EngineName, (code: Uint8Array) => Uint8Array>> = {
   },
   multipass(code) {
     const analyzed = analyzeCode(code);
-    const compiled = compile(code, analyzed.jumpdests, Revision.Cancun);
+    const compiled = compile(analyzed, Revision.Cancun);
     sink.value ^= compiled.blockCount;
     return analyzed.jumpdests;
   },

@@ -22,7 +22,7 @@ export interface CompilationRow {
 
 export function compilationRows(workloads: readonly SetupWorkload[], index: ResultIndex): CompilationRow[] {
   return workloads.map((workload) => {
-    const compiled = compile(workload.code, analyzeCode(workload.code).jumpdests, Revision.Cancun);
+    const compiled = compile(analyzeCode(workload.code), Revision.Cancun);
     const median = index.get(workload.name, 'multipass')?.summary?.medianNs;
     return {
       case: workload.name,

@@ -4,6 +4,7 @@
  * verified by the jump destinations the engine finds, against the simple
  * reference below.
  */
+import { instructionSize, OP } from '@tandem-evm/opcodes';
 import { fixtureCases } from './fixtures.js';
 import type { SetupWorkload } from './workload.js';
 
@@ -22,14 +23,14 @@ const CODES: readonly (readonly [string, string])[] = [
   ['compile/beginsub_push1s_0xffff', 'legacy/micro/beginsub_push1s_0xffff/noinput'],
 ];
 
-/** JUMPDEST (0x5b) bytes outside PUSH1..PUSH32 immediates. */
+/** JUMPDEST bytes outside PUSH1..PUSH32 immediates. */
 export function referenceJumpdests(code: Uint8Array): Uint8Array {
   const valid = new Uint8Array(code.length);
   let pc = 0;
   while (pc < code.length) {
     const op = code[pc]!;
-    if (op === 0x5b) valid[pc] = 1;
-    pc += op >= 0x60 && op <= 0x7f ? op - 0x5f + 1 : 1;
+    if (op === OP.JUMPDEST) valid[pc] = 1;
+    pc += instructionSize(op);
   }
   return valid;
 }

@@ -1,11 +1,9 @@
 import { Revision } from '@tandem-evm/host';
-import { analyzeJumpdests, assemble } from '@tandem-evm/opcodes';
 import { describe, expect, it } from 'vitest';
-import { analyze, entryPoints } from './analysis.js';
+import { analyzeBlocks, analyzeCode, assemble, entryPoints, OP } from './index.js';
 
 function blocksOf(source: string, revision: Revision = Revision.Cancun) {
-  const code = assemble(source);
-  return analyze(code, analyzeJumpdests(code), revision);
+  return analyzeBlocks(analyzeCode(assemble(source)), revision);
 }
 
 describe('block analysis', () => {
@@ -18,17 +16,27 @@ describe('block analysis', () => {
   });
 
   it('keeps a JUMPDEST no PUSH holds inside its block, and drops one only a computed jump could reach', () => {
-    const code = assemble('PUSH0 CALLDATALOAD JUMPDEST JUMP JUMPDEST STOP');
-    expect(entryPoints(code, analyzeJumpdests(code))).toEqual(new Uint8Array(code.length));
-    const blocks = analyze(code, analyzeJumpdests(code), Revision.Cancun);
+    const code = analyzeCode(assemble('PUSH0 CALLDATALOAD JUMPDEST JUMP JUMPDEST STOP'));
+    expect(entryPoints(code)).toEqual(new Uint8Array(code.size));
+    const blocks = analyzeBlocks(code, Revision.Cancun);
     expect(blocks.map((b) => b.start)).toEqual([0]);
-    expect(blocks[0]!.instructions.map((i) => i.opcode)).toEqual([0x5f, 0x35, 0x5b, 0x56]);
+    expect(blocks[0]!.instructions.map((i) => i.opcode)).toEqual([
+      OP.PUSH0,
+      OP.CALLDATALOAD,
+      OP.JUMPDEST,
+      OP.JUMP,
+    ]);
   });
 
   it('drops code no jump or fall-through reaches', () => {
     // The INVALID after JUMP is dead; so is the ADD after STOP.
     const blocks = blocksOf('PUSH1 4 JUMP INVALID JUMPDEST STOP ADD');
-    expect(blocks.flatMap((b) => b.instructions.map((i) => i.opcode))).toEqual([0x60, 0x56, 0x5b, 0x00]);
+    expect(blocks.flatMap((b) => b.instructions.map((i) => i.opcode))).toEqual([
+      OP.PUSH1,
+      OP.JUMP,
+      OP.JUMPDEST,
+      OP.STOP,
+    ]);
   });
 
   it('measures the stack a block needs and how far it grows', () => {
@@ -39,15 +47,14 @@ describe('block analysis', () => {
 
   it('treats an opcode the revision lacks as the end of the block', () => {
     const [block] = blocksOf('PUSH1 1 PUSH0 ADD STOP', Revision.London);
-    expect(block!.instructions.map((i) => i.gas)).toEqual([3, -1]);
+    expect(block!.instructions.map((i) => i.defined)).toEqual([true, false]);
     expect(block!.fallthrough).toBeUndefined();
   });
 
   it('decodes PUSH immediates, zero-padded past the end of code', () => {
     const [block] = blocksOf('PUSH2 0x1234');
     expect(block!.instructions[0]!.immediate).toBe(0x1234n);
-    const code = Uint8Array.of(0x62, 0xab);
-    const [cut] = analyze(code, analyzeJumpdests(code), Revision.Cancun);
+    const [cut] = analyzeBlocks(analyzeCode(Uint8Array.of(OP.PUSH3, 0xab)), Revision.Cancun);
     expect(cut!.instructions[0]!.immediate).toBe(0xab0000n);
     expect(cut!.fallthrough).toBe(2);
   });
