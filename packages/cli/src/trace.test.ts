@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cli } from './test/cli.js';
 
@@ -31,7 +32,10 @@ describe('--trace', () => {
   });
 
   it('tandem statetest traces the one case --filter selects, ending with the state root and verdict', () => {
-    const file = 'fixtures/state-tests/stSStoreTest/sstore_XtoXto0.json';
+    // From this file, so the test runs from the repository root and from the package alike.
+    const file = fileURLToPath(
+      new URL('../../../fixtures/state-tests/stSStoreTest/sstore_XtoXto0.json', import.meta.url),
+    );
     const { code, lines } = cli(['statetest', file, '--filter', 'Cancun\\[0\\]', '--trace']);
     expect(code).toBe(0);
     expect(lines.length).toBeGreaterThan(10);
