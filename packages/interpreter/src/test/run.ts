@@ -24,7 +24,10 @@ interface Account {
   storage: Map<bigint, bigint>;
 }
 
-/** Accounts in maps, EIP-2929 warm sets and logs; no journal (one frame never needs to revert). */
+/**
+ * Accounts in maps, EIP-2929 warm sets and logs; no journal (one frame never
+ * needs to revert) and no code hashes (EXTCODEHASH reads 0).
+ */
 export class TestHost implements Host {
   readonly accounts = new Map<Address, Account>();
   readonly logs: Log[] = [];
@@ -74,7 +77,11 @@ export class TestHost implements Host {
   setBalance = (address: Address, balance: bigint) => void (this.account(address).balance = balance);
   setNonce = (address: Address, nonce: bigint) => void (this.account(address).nonce = nonce);
   setCode = (address: Address, code: Uint8Array) => void (this.account(address).code = code);
-  createContract = (address: Address) => void this.accounts.delete(address);
+  createContract = (address: Address) => {
+    const balance = this.getBalance(address);
+    this.accounts.delete(address);
+    this.account(address).balance = balance;
+  };
   touch = () => {};
   selfDestruct = () => true;
   emitLog = (log: Log) => void this.logs.push(log);
