@@ -1,18 +1,12 @@
-import { fileURLToPath } from 'node:url';
+// The root run: every package's tests, the apps' and the tools' checks, once.
 import { defineConfig } from 'vitest/config';
-
-const packages = fileURLToPath(new URL('./packages/', import.meta.url));
+import { reporters, sourceResolution, testTimeout } from './vitest.shared.ts';
 
 export default defineConfig({
-  resolve: {
-    conditions: ['@tandem-evm/source'],
-    // Lets files outside a package (README examples under tools/) import workspace packages from source.
-    alias: [{ find: /^@tandem-evm\/([a-z-]+)$/, replacement: `${packages}$1/src/index.ts` }],
-  },
-  ssr: { resolve: { conditions: ['@tandem-evm/source'] } },
+  ...sourceResolution,
   test: {
     include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts', 'tools/**/*.test.ts'],
-    reporters: ['default', './tools/summary-reporter.ts'],
-    testTimeout: 60_000,
+    reporters,
+    testTimeout,
   },
 });

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cli } from './test/cli.js';
 
@@ -31,7 +32,10 @@ describe('--trace', () => {
   });
 
   it('tandem statetest --trace traces the selected cases on stderr, each ending with its state root, as geth does', () => {
-    const file = 'fixtures/state-tests/stSStoreTest/sstore_XtoXto0.json';
+    // From this file, so the test runs from the repository root and from the package alike.
+    const file = fileURLToPath(
+      new URL('../../../fixtures/state-tests/stSStoreTest/sstore_XtoXto0.json', import.meta.url),
+    );
     const argv = ['statetest', '--trace', '--statetest.fork', 'Cancun', '--statetest.index', '0', file];
     const { code, stdout, stderr } = cli(argv);
     expect(code).toBe(0);

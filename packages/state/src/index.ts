@@ -8,6 +8,7 @@ export {
 } from './authorization.js';
 export type { ParentGas } from './base-fee.js';
 export { nextBaseFee } from './base-fee.js';
+export { applyBlockReward } from './block-reward.js';
 export type { Receipt } from './receipt.js';
 export {
   BLOOM_BYTES,
@@ -62,34 +63,24 @@ export {
   WITHDRAWAL_REQUEST_ADDRESS,
   WITHDRAWAL_REQUEST_CODE,
 } from './system-contracts.js';
+export type { BlobSchedule, ParentBlobGas } from './transaction/blob-fees.js';
+export { blobBaseFee, blobGasUsed, blobSchedule, nextExcessBlobGas } from './transaction/blob-fees.js';
+export { executeTransaction } from './transaction/execute-transaction.js';
+export { maxCost } from './transaction/fees.js';
+export { floorDataGas, intrinsicGas } from './transaction/intrinsic-gas.js';
+export type { TransactionRules } from './transaction/rules.js';
+export { defaultTransactionRules, transactionRules } from './transaction/rules.js';
 export type {
   AccessListEntry,
-  BlobSchedule,
   BlockEnv,
   ExecutedTransaction,
-  ParentBlobGas,
   RejectedTransaction,
   Transaction,
   TransactionOutcome,
-  TransactionRules,
   TransactionType,
-} from './transaction.js';
-export {
-  applyBlockReward,
-  blobBaseFee,
-  blobGasUsed,
-  blobSchedule,
-  defaultTransactionRules,
-  executeTransaction,
-  floorDataGas,
-  intrinsicGas,
-  maxCost,
-  nextExcessBlobGas,
-  TX_GAS_LIMIT_CAP,
-  transactionRules,
-  transactionType,
-  validateTransaction,
-} from './transaction.js';
+} from './transaction/types.js';
+export { transactionType } from './transaction/types.js';
+export { TX_GAS_LIMIT_CAP, validateTransaction } from './transaction/validate.js';
 export { EMPTY_TRIE_ROOT, hexPrefix, orderedTrieRoot, trieRoot } from './trie.js';
 export type { Withdrawal } from './withdrawals.js';
 export { applyWithdrawals, withdrawalsRoot } from './withdrawals.js';

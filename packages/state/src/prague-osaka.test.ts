@@ -24,7 +24,6 @@ import {
 } from '@tandem-evm/primitives';
 import { describe, expect, it } from 'vitest';
 import { type Authorization, applyAuthorizations, authorityOf } from './authorization.js';
-import { encodeRlp } from './rlp.js';
 import {
   type BlockEnv,
   blobBaseFee,
@@ -36,7 +35,8 @@ import {
   type Transaction,
   transactionType,
   validateTransaction,
-} from './transaction.js';
+} from './index.js';
+import { encodeRlp } from './rlp.js';
 import { WorldState } from './world-state.js';
 
 const SENDER = 0xa11cen;

@@ -7,7 +7,7 @@ import {
   wordToBytes,
 } from '@tandem-evm/primitives';
 import { encodeRlp } from './rlp.js';
-import type { TransactionType } from './transaction.js';
+import type { TransactionType } from './transaction/types.js';
 import { orderedTrieRoot } from './trie.js';
 
 /** What a block commits to for each transaction it ran (the receipts trie's values). */

@@ -11,7 +11,7 @@ import {
 import type { Authorization } from './authorization.js';
 import { decodeRlp, encodeRlp, type RlpItem } from './rlp.js';
 import { recoverSigner, SECP256K1_ORDER, signDigest } from './signature.js';
-import type { AccessListEntry, Transaction, TransactionType } from './transaction.js';
+import type { AccessListEntry, Transaction, TransactionType } from './transaction/types.js';
 
 // Transactions as they travel and as blocks commit to them (EIP-2718 envelopes):
 // type 0 is a bare RLP list (legacy, with EIP-155's chain id folded into v), types

@@ -14,7 +14,8 @@ import {
   HISTORY_STORAGE_ADDRESS,
   WITHDRAWAL_REQUEST_ADDRESS,
 } from './system-contracts.js';
-import { type BlockEnv, blobBaseFee } from './transaction.js';
+import { blobBaseFee } from './transaction/blob-fees.js';
+import type { BlockEnv } from './transaction/types.js';
 import type { WorldState } from './world-state.js';
 
 // Block-level system calls, as the final EIP texts specify them:

@@ -1,6 +1,5 @@
 import { type Host, type Message, type MessageExecutor, type Result, Revision } from '@tandem-evm/host';
 import { describe, expect, it } from 'vitest';
-import { stateRoot } from './state-root.js';
 import {
   applyBlockReward,
   type BlockEnv,
@@ -10,7 +9,8 @@ import {
   type Transaction,
   transactionType,
   validateTransaction,
-} from './transaction.js';
+} from './index.js';
+import { stateRoot } from './state-root.js';
 import { WorldState } from './world-state.js';
 
 const SENDER = 0xa11cen;
