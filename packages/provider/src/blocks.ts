@@ -15,7 +15,7 @@ export const DEFAULT_PRIORITY_FEE = 1_000_000_000n;
  * is genesis), a number, or an EIP-1898 object `{ blockNumber }` /
  * `{ blockHash }`. Undefined for a block the chain does not have.
  */
-export function findBlock(chain: Chain, value: unknown, field: string): Block | undefined {
+function findBlock(chain: Chain, value: unknown, field: string): Block | undefined {
   if (value === undefined || (typeof value === 'string' && LATEST_TAGS.has(value))) return chain.latest;
   if (value === 'earliest') return chain.block(0n);
   if (typeof value === 'object' && value !== null) {

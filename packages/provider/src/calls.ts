@@ -18,7 +18,7 @@ import { applyStateOverrides } from './state-overrides.js';
 import { readTransactionRequest, type TransactionRequest } from './transaction-request.js';
 
 /** The most gas a transaction may have in `block`: its gas limit, and from Osaka at most 2^24 (EIP-7825). */
-export function gasCap(context: ProviderContext, block: Block): bigint {
+function gasCap(context: ProviderContext, block: Block): bigint {
   const limit = block.header.gasLimit;
   return context.chain.executor.revision >= Revision.Osaka && limit > TX_GAS_LIMIT_CAP
     ? TX_GAS_LIMIT_CAP
@@ -104,7 +104,7 @@ export function runCall(
 }
 
 /** The error of a call that did not succeed: code 3 with the revert data for a revert, -32000 for a failure. */
-export function callFailure(outcome: ExecutedTransaction): ProviderRpcError {
+function callFailure(outcome: ExecutedTransaction): ProviderRpcError {
   if (outcome.status === 'revert') return executionReverted(outcome.output);
   return new ProviderRpcError(RpcErrorCode.invalidInput, `execution failed: ${outcome.status}`);
 }

@@ -40,7 +40,7 @@ export function readData(value: unknown, field: string): Uint8Array {
 }
 
 /** Hex data of exactly `length` bytes, as a number (a hash or a storage slot). */
-export function readFixed(value: unknown, field: string, length: number): bigint {
+function readFixed(value: unknown, field: string, length: number): bigint {
   const bytes = readData(value, field);
   if (bytes.length !== length) throw invalidParams(field, `must be ${length} bytes, got ${bytes.length}`);
   let word = 0n;
