@@ -3,6 +3,9 @@ export const MAX_MEMORY_SIZE = 0xffffffff;
 
 const INITIAL_CAPACITY = 4096;
 const MAX_UINT64 = 0xffffffffffffffffn;
+/** Largest word that converts to a JS number exactly. */
+const MAX_SAFE_WORD = BigInt(Number.MAX_SAFE_INTEGER);
+const TWO_TO_32 = 2 ** 32;
 /** The upper 192 bits of a word all ones: small negative numbers in two's complement. */
 const HIGH_ONES = ((1n << 192n) - 1n) << 64n;
 /**
@@ -14,21 +17,30 @@ const WORDS_REMEMBERED = 4096;
 
 /**
  * A frame's byte-addressed memory. `size` is the EVM-visible size (a multiple
- * of 32); `bytes` may be larger, and everything in it past `size` is zero.
+ * of 32); the byte buffer may be larger, and everything in it past `size` is zero.
  *
- * `bytes` is always current. Beside it, `words` keeps the word last stored or
- * loaded at each 32-byte-aligned offset of the first WORDS_REMEMBERED words,
- * so that loading it again converts no bytes (a pointer like Solidity's at
- * 0x40 is loaded over and over). Code that writes `bytes` itself must call
- * `forget` for the range it wrote.
+ * Beside the bytes, `words` keeps the word last stored or loaded at each
+ * 32-byte-aligned offset of the first WORDS_REMEMBERED words, so that loading
+ * it again converts no bytes (a pointer like Solidity's at 0x40 is loaded over
+ * and over). An aligned word store there only sets `words` and marks the word
+ * dirty: its bytes are written when something reads or partly overwrites
+ * them (KECCAK256, RETURN, a call's input, an unaligned load, a copy), and
+ * most stored words never are before they are stored again. Code outside
+ * this class sees the bytes only through `readable` and `writable`, which
+ * bring the range up to date first.
  */
 export class Memory {
-  bytes: Uint8Array = new Uint8Array(INITIAL_CAPACITY);
+  private bytes: Uint8Array = new Uint8Array(INITIAL_CAPACITY);
   /** A view of `bytes` for word-sized loads and stores. */
-  view: DataView = new DataView(this.bytes.buffer);
+  private view: DataView = new DataView(this.bytes.buffer);
   size = 0;
   /** By offset / 32: the word there, or undefined when not known; covers min(size / 32, WORDS_REMEMBERED) words. */
   private words: (bigint | undefined)[] = [];
+  /** By offset / 32: 1 when `words` holds a word whose bytes are not written yet. */
+  private readonly dirty = new Uint8Array(WORDS_REMEMBERED);
+  /** Dirty words lie in [dirtyFrom, dirtyTo) (an empty range when there are none). */
+  private dirtyFrom = WORDS_REMEMBERED;
+  private dirtyTo = 0;
 
   /**
    * The 32-byte big-endian word at `offset`. Most words programs keep in
@@ -42,6 +54,8 @@ export class Memory {
     if (remembered) {
       const known = this.words[index];
       if (known !== undefined) return known;
+    } else {
+      this.flush(offset, offset + 32);
     }
     const word = this.readWord(offset);
     if (remembered) this.words[index] = word;
@@ -63,48 +77,91 @@ export class Memory {
     return (high << 128n) | low;
   }
 
-  /**
-   * Stores a word big-endian at `offset`; setBigUint64 keeps the low 64 bits
-   * of each shifted part. A word below 2^64, or with its upper 192 bits all
-   * ones, needs no shifts.
-   */
+  /** Stores a word big-endian at `offset`: in `words` only when aligned and remembered, else in the bytes. */
   storeWord(offset: number, word: bigint): void {
+    const index = offset >>> 5;
+    const words = this.words;
+    if ((offset & 31) === 0 && index < words.length) {
+      words[index] = word;
+      if (this.dirty[index] === 0) {
+        this.dirty[index] = 1;
+        if (index < this.dirtyFrom) this.dirtyFrom = index;
+        if (index >= this.dirtyTo) this.dirtyTo = index + 1;
+      }
+      return;
+    }
+    // Unaligned: the (at most two) remembered words it overlaps are written out first, then forgotten.
+    this.forget(offset, offset + 32);
+    this.writeWord(offset, word);
+  }
+
+  /**
+   * Writes a word's bytes; setBigUint64 keeps the low 64 bits of each shifted
+   * part. A word that is a JS number (most pointers and lengths) or has its
+   * upper 192 bits all ones needs no BigInt shifts.
+   */
+  private writeWord(offset: number, word: bigint): void {
     const view = this.view;
+    if (word <= MAX_SAFE_WORD) {
+      const value = Number(word);
+      for (let i = 0; i < 24; i += 4) view.setInt32(offset + i, 0);
+      view.setUint32(offset + 24, Math.floor(value / TWO_TO_32));
+      view.setUint32(offset + 28, value >>> 0);
+      return;
+    }
     if (word <= MAX_UINT64) {
-      view.setBigUint64(offset, 0n);
-      view.setBigUint64(offset + 8, 0n);
-      view.setBigUint64(offset + 16, 0n);
+      for (let i = 0; i < 24; i += 4) view.setInt32(offset + i, 0);
     } else if (word >= HIGH_ONES) {
-      view.setBigUint64(offset, MAX_UINT64);
-      view.setBigUint64(offset + 8, MAX_UINT64);
-      view.setBigUint64(offset + 16, MAX_UINT64);
+      for (let i = 0; i < 24; i += 4) view.setInt32(offset + i, -1);
     } else {
       view.setBigUint64(offset, word >> 192n);
       view.setBigUint64(offset + 8, word >> 128n);
       view.setBigUint64(offset + 16, word >> 64n);
     }
     view.setBigUint64(offset + 24, word);
-    const words = this.words;
-    const index = offset >>> 5;
-    if (index >= words.length) return;
-    if ((offset & 31) === 0) words[index] = word;
-    else {
-      words[index] = undefined;
-      if (index + 1 < words.length) words[index + 1] = undefined;
-    }
   }
 
   /** MSTORE8. */
   storeByte(offset: number, byte: number): void {
+    this.forget(offset, offset + 1);
     this.bytes[offset] = byte;
-    if (offset >>> 5 < this.words.length) this.words[offset >>> 5] = undefined;
   }
 
-  /** Forgets the known words overlapping bytes [start, end), which the caller wrote through `bytes`. */
-  forget(start: number, end: number): void {
+  /** Writes the dirty words overlapping bytes [start, end), which stay remembered. */
+  private flush(start: number, end: number): void {
+    const from = Math.max(start >>> 5, this.dirtyFrom);
+    const to = Math.min((end + 31) >>> 5, this.dirtyTo);
+    const dirty = this.dirty;
+    for (let i = from; i < to; i++) {
+      if (dirty[i] === 0) continue;
+      dirty[i] = 0;
+      this.writeWord(i << 5, this.words[i]!);
+    }
+  }
+
+  /** Writes out, then forgets, the remembered words overlapping bytes [start, end), which are about to change. */
+  private forget(start: number, end: number): void {
+    this.flush(start, end);
     const words = this.words;
     const last = Math.min(words.length, (end + 31) >>> 5);
     for (let i = start >>> 5; i < last; i++) words[i] = undefined;
+  }
+
+  /** The current bytes [start, end) (within `size`), to read; valid until memory next changes. */
+  readable(start: number, end: number): Uint8Array {
+    this.flush(start, end);
+    return this.bytes.subarray(start, end);
+  }
+
+  /** The current bytes [start, end) (within `size`), to overwrite in place before memory is next used. */
+  writable(start: number, end: number): Uint8Array {
+    this.forget(start, end);
+    return this.bytes.subarray(start, end);
+  }
+
+  /** Bytes allocated, `size` or more (a pool bounds what a reset keeps). */
+  get capacity(): number {
+    return this.bytes.length;
   }
 
   /** Grows the visible size to `newSize` bytes (a multiple of 32), zero-filled. */
@@ -130,6 +187,9 @@ export class Memory {
    * to a huge buffer.
    */
   reset(retainLimit: number): void {
+    if (this.dirtyFrom < this.dirtyTo) this.dirty.fill(0, this.dirtyFrom, this.dirtyTo);
+    this.dirtyFrom = WORDS_REMEMBERED;
+    this.dirtyTo = 0;
     if (this.bytes.length > retainLimit) {
       this.bytes = new Uint8Array(INITIAL_CAPACITY);
       this.view = new DataView(this.bytes.buffer);

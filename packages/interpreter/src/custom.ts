@@ -25,8 +25,6 @@ export function executeCustomInstruction(
   sp -= stackIn;
   context.stackTop = sp;
   const outcome = instruction.execute(context, inputs);
-  // A custom instruction may have written memory's bytes directly.
-  context.memory.forget(0, context.memory.size);
   if (typeof outcome === 'string') return halt(context, outcome);
   if (outcome.length !== stackOut) {
     throw new TypeError(

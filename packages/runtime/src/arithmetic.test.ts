@@ -69,6 +69,21 @@ describe('signed division', () => {
     expect(smod(SIGN_BIT, MAX_WORD)).toBe(0n);
     expect(smod(5n, 0n)).toBe(0n);
   });
+
+  it('sdiv and smod equal signed division truncated toward zero, for every mix of signs', () => {
+    // Words near the sign bit and 2^64, where a shortcut for non-negative operands could go wrong.
+    const edge = fc.constantFrom(0n, 1n, 2n, SIGN_BIT - 1n, SIGN_BIT, SIGN_BIT + 1n, MAX_WORD, 1n << 64n);
+    const operand = fc.oneof(edge, word, fc.bigInt({ min: 0n, max: 1n << 70n }));
+    const wrap = (value: bigint): bigint => ((value % MODULUS) + MODULUS) % MODULUS;
+    fc.assert(
+      fc.property(operand, operand, (a, b) => {
+        const [x, y] = [toSigned(a), toSigned(b)];
+        expect(sdiv(a, b)).toBe(y === 0n ? 0n : wrap(x / y));
+        expect(smod(a, b)).toBe(y === 0n ? 0n : wrap(x % y));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
 
 describe('comparisons and signs', () => {

@@ -24,25 +24,29 @@ export function exp(base: bigint, exponent: bigint): bigint {
   return result;
 }
 
-/** SIGNEXTEND: extends the sign of byte `byteIndex` (0 = least significant) of `value`. */
 /** For SIGNEXTEND of byte i (0..30): the low 8(i+1) bits, the bits above them, and the sign bit. */
 const EXTEND_LOW = Array.from({ length: 31 }, (_, i) => (1n << BigInt(8 * i + 8)) - 1n);
 const EXTEND_HIGH = EXTEND_LOW.map((low) => MAX_WORD ^ low);
 const EXTEND_SIGN = Array.from({ length: 31 }, (_, i) => 1n << BigInt(8 * i + 7));
 
+/** SIGNEXTEND: extends the sign of byte `byteIndex` (0 = least significant) of `value`. */
 export function signExtend(byteIndex: bigint, value: bigint): bigint {
   if (byteIndex >= 31n) return value;
   const i = Number(byteIndex);
   return (value & EXTEND_SIGN[i]!) === 0n ? value & EXTEND_LOW[i]! : value | EXTEND_HIGH[i]!;
 }
 
+/** SDIV; two non-negative words (the common case) divide as they are, with no conversion or mask. */
 export function sdiv(a: bigint, b: bigint): bigint {
   if (b === 0n) return 0n;
+  if (a < SIGN_BIT && b < SIGN_BIT) return a / b;
   return (toSigned(a) / toSigned(b)) & MAX_WORD;
 }
 
+/** SMOD; the result takes the dividend's sign, so two non-negative words need no conversion. */
 export function smod(a: bigint, b: bigint): bigint {
   if (b === 0n) return 0n;
+  if (a < SIGN_BIT && b < SIGN_BIT) return a % b;
   return (toSigned(a) % toSigned(b)) & MAX_WORD;
 }
 

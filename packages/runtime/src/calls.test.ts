@@ -88,7 +88,7 @@ describe('prepareCall', () => {
   it('charges memory for the input and output regions and passes the input', () => {
     const context = frame({ host: calleeHost() });
     context.memory.grow(32);
-    context.memory.bytes.set([1, 2, 3], 0);
+    context.memory.writable(0, 3).set([1, 2, 3]);
     prepareCall(context, 'call', 0n, CALLEE, 0n, 1n, 2n, 64n, 32n);
     expect([...context.pendingCall!.input]).toEqual([2, 3]);
     expect(context.memory.size).toBe(96);
@@ -149,7 +149,7 @@ describe('applyChildResult', () => {
     expect(pushed).toBe(1n);
     expect(context.gasLeft).toBe(64_000n - 6000n - 3n);
     expect(context.gasRefund).toBe(300);
-    expect([...context.memory.bytes.subarray(0, 3)]).toEqual([7, 8, 0]);
+    expect([...context.memory.readable(0, 3)]).toEqual([7, 8, 0]);
     expect([...context.returnData]).toEqual([7, 8, 9]);
     expect(context.pendingCall).toBeUndefined();
   });

@@ -19,7 +19,7 @@ const EMPTY = new Uint8Array(0);
 function memorySlice(context: ExecutionContext, offset: bigint, size: bigint): Uint8Array {
   if (size === 0n) return EMPTY;
   const start = Number(offset);
-  return context.memory.bytes.slice(start, start + Number(size));
+  return context.memory.readable(start, start + Number(size)).slice();
 }
 
 /**
@@ -31,7 +31,7 @@ function memorySlice(context: ExecutionContext, offset: bigint, size: bigint): U
 function memoryView(context: ExecutionContext, offset: bigint, size: bigint): Uint8Array {
   if (size === 0n) return EMPTY;
   const start = Number(offset);
-  return context.memory.bytes.subarray(start, start + Number(size));
+  return context.memory.readable(start, start + Number(size));
 }
 
 /**
@@ -158,8 +158,7 @@ export function applyChildResult(context: ExecutionContext, result: Result): big
   const copySize = Math.min(context.pendingOutputSize, result.output.length);
   if (copySize > 0) {
     const offset = context.pendingOutputOffset;
-    context.memory.bytes.set(result.output.subarray(0, copySize), offset);
-    context.memory.forget(offset, offset + copySize);
+    context.memory.writable(offset, offset + copySize).set(result.output.subarray(0, copySize));
   }
   return success ? 1n : 0n;
 }

@@ -10,7 +10,7 @@ describe('copyIntoMemory', () => {
     const context = frame();
     expect(copyIntoMemory(context, SOURCE, 0n, 30n, 33n)).toBeUndefined();
     expect(gasUsed(context)).toBe(6n + 6n); // two words of memory, two words copied
-    expect([...context.memory.bytes.subarray(0, 12)]).toEqual([31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 0, 0]);
+    expect([...context.memory.readable(0, 12)]).toEqual([31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 0, 0]);
   });
 
   it('copies nothing and charges nothing for a zero size', () => {
@@ -30,7 +30,7 @@ describe('returnDataCopy', () => {
     const context = frame();
     context.returnData = Uint8Array.of(9, 8, 7);
     expect(returnDataCopy(context, 0n, 1n, 2n)).toBeUndefined();
-    expect([...context.memory.bytes.subarray(0, 3)]).toEqual([8, 7, 0]);
+    expect([...context.memory.readable(0, 3)]).toEqual([8, 7, 0]);
   });
 
   it('halts reading past the end of the return data (EIP-211), even by one byte or with zero size', () => {
@@ -46,11 +46,11 @@ describe('mcopy (EIP-5656)', () => {
   it('moves overlapping regions like memmove, both directions', () => {
     const context = frame();
     expect(mcopy(context, 0n, 0n, 32n)).toBeUndefined();
-    context.memory.bytes.set([1, 2, 3, 4, 5], 0);
+    context.memory.writable(0, 5).set([1, 2, 3, 4, 5]);
     expect(mcopy(context, 1n, 0n, 4n)).toBeUndefined();
-    expect([...context.memory.bytes.subarray(0, 5)]).toEqual([1, 1, 2, 3, 4]);
+    expect([...context.memory.readable(0, 5)]).toEqual([1, 1, 2, 3, 4]);
     expect(mcopy(context, 0n, 1n, 4n)).toBeUndefined();
-    expect([...context.memory.bytes.subarray(0, 5)]).toEqual([1, 2, 3, 4, 4]);
+    expect([...context.memory.readable(0, 5)]).toEqual([1, 2, 3, 4, 4]);
   });
 
   it('expands memory to cover the higher of source and destination', () => {

@@ -51,9 +51,12 @@ export function mcopy(
   const length = Number(size);
   if (!chargeGas(context, copyCost(length))) return 'out-of-gas';
   if (length > 0) {
-    const bytes = context.memory.bytes;
-    bytes.copyWithin(Number(destination), Number(source), Number(source) + length);
-    context.memory.forget(Number(destination), Number(destination) + length);
+    const from = Number(source);
+    const to = Number(destination);
+    // One view over both regions, current and writable, for a memmove.
+    const start = Math.min(from, to);
+    const region = context.memory.writable(start, Math.max(from, to) + length);
+    region.copyWithin(to - start, from - start, from - start + length);
   }
   return undefined;
 }

@@ -69,7 +69,7 @@ describe('memoryOutput', () => {
   it('copies the region, so later writes to memory do not change the output', () => {
     const context = frame();
     const output = memoryOutput(context, 0n, 2n)!;
-    context.memory.bytes[0] = 1;
+    context.memory.writable(0, 1)[0] = 1;
     expect([...output]).toEqual([0, 0]);
     expect(gasUsed(context)).toBe(3n);
   });

@@ -36,7 +36,7 @@ export function keccakOfMemory(context: ExecutionContext, offset: bigint, size: 
   const length = Number(size);
   if (!chargeGas(context, numWords(length) * KECCAK_COST_PER_WORD)) return -1n;
   const start = length === 0 ? 0 : Number(offset);
-  return keccak256Word(context.memory.bytes.subarray(start, start + length));
+  return keccak256Word(context.memory.readable(start, start + length));
 }
 
 /** RETURN/REVERT data: a copy of the memory region, or undefined when its expansion is out of gas. */
@@ -48,5 +48,5 @@ export function memoryOutput(
   if (!chargeMemory(context, offset, size)) return undefined;
   if (size === 0n) return EMPTY;
   const start = Number(offset);
-  return context.memory.bytes.slice(start, start + Number(size));
+  return context.memory.readable(start, start + Number(size)).slice();
 }

@@ -90,16 +90,16 @@ describe('copyToMemory', () => {
   it('copies the bytes there are and zero-fills the rest', () => {
     const context = frame();
     chargeMemory(context, 0n, 32n);
-    context.memory.bytes.fill(0xee, 0, 32);
+    context.memory.writable(0, 32).fill(0xee);
     copyToMemory(context, 1, Uint8Array.of(1, 2, 3), 1n, 4);
-    expect([...context.memory.bytes.subarray(0, 6)]).toEqual([0xee, 2, 3, 0, 0, 0xee]);
+    expect([...context.memory.readable(0, 6)]).toEqual([0xee, 2, 3, 0, 0, 0xee]);
   });
 
   it('writes only zeros when the source offset is past the source', () => {
     const context = frame();
     chargeMemory(context, 0n, 32n);
-    context.memory.bytes.fill(0xee, 0, 32);
+    context.memory.writable(0, 32).fill(0xee);
     copyToMemory(context, 0, Uint8Array.of(1, 2), 1n << 200n, 3);
-    expect([...context.memory.bytes.subarray(0, 4)]).toEqual([0, 0, 0, 0xee]);
+    expect([...context.memory.readable(0, 4)]).toEqual([0, 0, 0, 0xee]);
   });
 });

@@ -40,15 +40,14 @@ export function copyToMemory(
   sourceOffset: bigint,
   size: number,
 ): void {
-  const bytes = context.memory.bytes;
+  const region = context.memory.writable(destination, destination + size);
   const available =
     sourceOffset >= BigInt(source.length) ? 0 : Math.min(size, source.length - Number(sourceOffset));
   if (available > 0) {
     const start = Number(sourceOffset);
-    bytes.set(source.subarray(start, start + available), destination);
+    region.set(source.subarray(start, start + available));
   }
-  if (available < size) bytes.fill(0, destination + available, destination + size);
-  context.memory.forget(destination, destination + size);
+  if (available < size) region.fill(0, available);
 }
 
 /** Grows memory to cover `end` bytes if the frame can pay for it; otherwise changes nothing and returns false. */

@@ -92,7 +92,7 @@ describe('log', () => {
     const { host, logs } = logHost();
     const context = frame({ host });
     context.memory.grow(32);
-    context.memory.bytes.set([1, 2, 3], 0);
+    context.memory.writable(0, 3).set([1, 2, 3]);
     expect(log(context, 1n, 2n, [0xaan, 0xbbn])).toBeUndefined();
     expect(logs).toEqual([{ address: SELF, topics: [0xaan, 0xbbn], data: Uint8Array.of(2, 3) }]);
     expect(gasUsed(context)).toBe(16n);

@@ -43,7 +43,7 @@ export function log(
   if (!chargeMemory(context, offset, size)) return 'out-of-gas';
   if (!chargeGas(context, Number(size) * LOG_DATA_COST_PER_BYTE)) return 'out-of-gas';
   const start = Number(offset);
-  const data = size === 0n ? new Uint8Array(0) : context.memory.bytes.slice(start, start + Number(size));
+  const data = size === 0n ? new Uint8Array(0) : context.memory.readable(start, start + Number(size)).slice();
   context.host.emitLog({ address: context.message.recipient, topics, data });
   return undefined;
 }
