@@ -1,5 +1,5 @@
 import { emptyTxContext, type Message } from '@tandem-evm/host';
-import { OPCODES } from '@tandem-evm/opcodes';
+import { assemble, OPCODES } from '@tandem-evm/opcodes';
 import { logsHash, stateRoot, WorldState } from '@tandem-evm/state';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -94,5 +94,27 @@ describe('interpreter, multipass and auto agree', () => {
     // The generator must reach more than the first instruction's failure.
     expect(statuses.get('success') ?? 0).toBeGreaterThan(20);
     expect(statuses.size).toBeGreaterThan(4);
+  });
+
+  it('when gas runs out at any point of blocks that leave the compiled code with constants, loads and results pending', () => {
+    // Each memory expansion and each chunk of static gas is a way back to the interpreter (or a halt)
+    // in the middle of a block, where the compiler still holds a constant, a loaded item and computed
+    // values that must reach the real stack. The loop runs twice; the output shows the stack it left.
+    const code = assemble(`
+      PUSH1 0x02 JUMPDEST
+      ADDRESS PUSH32 0xff00000000000000000000000000000000000000000000000000000000000001
+      DUP2 PUSH1 0x03 ADD DUP3 PUSH2 0x0200 MSTORE
+      PUSH2 0x0400 MLOAD ADD DUP2 DUP4 LT
+      PUSH0 MSTORE PUSH1 0x20 MSTORE PUSH1 0x40 MSTORE PUSH1 0x60 MSTORE
+      PUSH1 0x01 SWAP1 SUB DUP1 PUSH1 0x02 JUMPI
+      PUSH1 0x80 PUSH0 RETURN`);
+    const enough = 10_000_000n - run('interpreter', code, 10_000_000n).gasLeft;
+    const outcomes = new Set<string>();
+    for (let gas = 0n; gas <= enough + 2n; gas++) {
+      const expected = run('interpreter', code, gas);
+      outcomes.add(expected.status);
+      expect(run('multipass', code, gas), `gas ${gas}`).toEqual(expected);
+    }
+    expect([...outcomes].sort()).toEqual(['out-of-gas', 'success']);
   });
 });

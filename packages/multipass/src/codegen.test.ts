@@ -26,6 +26,7 @@ const KEYWORDS = new Set([
   'M',
   'A',
   'S',
+  'E',
   'status',
   'undefined',
 ]);

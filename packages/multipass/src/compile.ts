@@ -1,7 +1,7 @@
 import { chunkCost, endsGasChunk, staticGasTable } from '@tandem-evm/gas';
 import type { Revision } from '@tandem-evm/host';
 import { type AnalyzedCode, analyzeBlocks, type Block, isPush, OP, runsIntoNext } from '@tandem-evm/opcodes';
-import { type BlockLayout, BlockWriter } from './codegen.js';
+import { type BlockLayout, BlockWriter, type ColdExit } from './codegen.js';
 import { type Bindings, bindings } from './runtime-bindings.js';
 
 /**
@@ -34,6 +34,8 @@ export interface CompiledCode {
   readonly blockCount: number;
   /** The generated JavaScript (for `tandem compile --emit js` and the cache's size). */
   readonly source: string;
+  /** The cold exits the source refers to as `E[i]`. */
+  readonly exits: readonly ColdExit[];
   readonly compileMs: number;
 }
 
@@ -49,15 +51,15 @@ const MAX_JUMPS_PER_BYTE = 0.125;
 
 /**
  * Generates JavaScript source for `code`: a function of `rt` (the runtime
- * bindings) returning `[startPc, blockFunction]` pairs. The source is built
- * only from numbers and fixed templates; no byte of the code is copied into it
- * as text.
+ * bindings) and `E` (the returned cold exits) returning `[startPcs,
+ * groupFunction]` pairs. The source is built only from numbers and fixed
+ * templates; no byte of the code is copied into it as text.
  */
 export function generateSource(
   code: AnalyzedCode,
   revision: Revision,
   entries: Entries = 'pushed',
-): { source: string; blockCount: number } {
+): GeneratedSource {
   return sourceOf(blocksFor(code, revision, entries), code, revision);
 }
 
@@ -65,17 +67,20 @@ function blocksFor(code: AnalyzedCode, revision: Revision, entries: Entries): Bl
   return entries === 'pushed' ? analyzeBlocks(code, revision) : analyzeBlocks(code, revision, code.jumpdests);
 }
 
-function sourceOf(
-  blocks: Block[],
-  code: AnalyzedCode,
-  revision: Revision,
-): { source: string; blockCount: number } {
+interface GeneratedSource {
+  readonly source: string;
+  readonly blockCount: number;
+  readonly exits: ColdExit[];
+}
+
+function sourceOf(blocks: Block[], code: AnalyzedCode, revision: Revision): GeneratedSource {
   const staticGas = staticGasTable(revision);
   const parts: string[] = [];
+  const exits: ColdExit[] = [];
   for (const group of groupBlocks(blocks)) {
     const layouts = layoutGroup(group, staticGas);
     const cases = group.map((block, i) =>
-      new BlockWriter(block, code.size, code.jumpdests, revision, layouts[i]!).generate(),
+      new BlockWriter(block, code.size, code.jumpdests, revision, layouts[i]!, exits).generate(),
     );
     const entries = group.map((block) => block.start).join(', ');
     // Named after its first pc, so that a profile says which code is hot.
@@ -84,7 +89,7 @@ function sourceOf(
     );
   }
   const source = `'use strict';\nconst M = rt.M, A = rt.A, S = rt.S;\nreturn [\n${parts.join(',\n')}\n];`;
-  return { source, blockCount: blocks.length };
+  return { source, blockCount: blocks.length, exits };
 }
 
 /**
@@ -175,15 +180,27 @@ export function compile(code: AnalyzedCode, revision: Revision, entries: Entries
     blocks: [],
     blockCount: 0,
     source: '',
+    exits: [],
     compileMs: 0,
   });
   if (code.size > MAX_COMPILED_CODE_SIZE) return rejected('too-large');
   const analyzed = blocksFor(code, revision, entries);
   const verdict = shapeVerdict(analyzed, code.size);
   if (verdict !== 'compiled') return rejected(verdict);
-  const { source, blockCount } = sourceOf(analyzed, code, revision);
-  const factory = new Function('rt', source) as (rt: Bindings) => [number[], BlockFunction][];
+  const { source, blockCount, exits } = sourceOf(analyzed, code, revision);
+  const factory = new Function('rt', 'E', source) as (
+    rt: Bindings,
+    exits: readonly ColdExit[],
+  ) => [number[], BlockFunction][];
   const blocks: (BlockFunction | undefined)[] = new Array(code.size + 1);
-  for (const [starts, group] of factory(bindings)) for (const start of starts) blocks[start] = group;
-  return { verdict: 'compiled', entries, blocks, blockCount, source, compileMs: performance.now() - started };
+  for (const [starts, group] of factory(bindings, exits)) for (const start of starts) blocks[start] = group;
+  return {
+    verdict: 'compiled',
+    entries,
+    blocks,
+    blockCount,
+    source,
+    exits,
+    compileMs: performance.now() - started,
+  };
 }

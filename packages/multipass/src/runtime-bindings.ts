@@ -3,7 +3,18 @@ import { expCost } from '@tandem-evm/gas';
 import type { Status } from '@tandem-evm/host';
 import { ADDRESS_MASK, MAX_WORD, SIGN_BIT } from '@tandem-evm/primitives';
 import * as runtime from '@tandem-evm/runtime';
-import { BLOCK_FALLBACK, BLOCK_HALTED } from './codegen.js';
+import { BLOCK_FALLBACK, BLOCK_HALTED, type ColdExit } from './codegen.js';
+
+/** Writes a cold exit's items (see ColdExit) to the stack; returns the new stack height. */
+function writeExit(context: ExecutionContext, sp: number, exit: ColdExit, values: bigint[]): number {
+  const stack = context.stack;
+  const { depths, sources } = exit;
+  for (let i = 0; i < depths.length; i++) {
+    const source = sources[i]!;
+    stack[sp - depths[i]!] = typeof source === 'bigint' ? source : values[source]!;
+  }
+  return sp + exit.delta;
+}
 
 /**
  * Everything generated code may call, handed to it as `rt`. Generated code
@@ -33,6 +44,17 @@ export const bindings = {
     context.pc = pc;
     context.stackTop = sp;
     return BLOCK_FALLBACK;
+  },
+
+  /** A cold path's way to the interpreter: gives back the gas charged ahead and writes the block's stack. */
+  exitToInterpreter(context: ExecutionContext, sp: number, exit: ColdExit, ...values: bigint[]): number {
+    context.gasCounter += exit.gasBack;
+    return bindings.fallback(context, exit.pc, writeExit(context, sp, exit, values));
+  },
+
+  /** A cold path's halt with `status`, the block's stack written first. */
+  exitHalted(context: ExecutionContext, sp: number, exit: ColdExit, status: Status, ...values: bigint[]): number {
+    return bindings.halt(context, exit.pc, writeExit(context, sp, exit, values), status);
   },
 
   /** A jump to a computed destination: the next block's pc, or a bad-jump halt. */
