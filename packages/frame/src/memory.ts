@@ -50,15 +50,16 @@ export class Memory {
    */
   loadWord(offset: number): bigint {
     const index = offset >>> 5;
-    const remembered = (offset & 31) === 0 && index < this.words.length;
-    if (remembered) {
-      const known = this.words[index];
-      if (known !== undefined) return known;
-    } else {
+    // Past the remembered words, the bytes are always current.
+    if (index >= this.words.length) return this.readWord(offset);
+    if ((offset & 31) !== 0) {
       this.flush(offset, offset + 32);
+      return this.readWord(offset);
     }
+    const known = this.words[index];
+    if (known !== undefined) return known;
     const word = this.readWord(offset);
-    if (remembered) this.words[index] = word;
+    this.words[index] = word;
     return word;
   }
 
@@ -80,18 +81,20 @@ export class Memory {
   /** Stores a word big-endian at `offset`: in `words` only when aligned and remembered, else in the bytes. */
   storeWord(offset: number, word: bigint): void {
     const index = offset >>> 5;
-    const words = this.words;
-    if ((offset & 31) === 0 && index < words.length) {
-      words[index] = word;
-      if (this.dirty[index] === 0) {
-        this.dirty[index] = 1;
-        if (index < this.dirtyFrom) this.dirtyFrom = index;
-        if (index >= this.dirtyTo) this.dirtyTo = index + 1;
+    if (index < this.words.length) {
+      if ((offset & 31) === 0) {
+        this.words[index] = word;
+        if (this.dirty[index] === 0) {
+          this.dirty[index] = 1;
+          if (index < this.dirtyFrom) this.dirtyFrom = index;
+          if (index >= this.dirtyTo) this.dirtyTo = index + 1;
+        }
+        return;
       }
-      return;
+      // Unaligned: the (at most two) remembered words it overlaps are written out first, then forgotten.
+      this.forget(offset, offset + 32);
     }
-    // Unaligned: the (at most two) remembered words it overlaps are written out first, then forgotten.
-    this.forget(offset, offset + 32);
+    // Past the remembered words (a memory grown beyond 128 KiB), nothing is remembered to forget.
     this.writeWord(offset, word);
   }
 
