@@ -25,9 +25,14 @@ export function numWords(size: number): number {
   return Math.ceil(size / 32);
 }
 
+/** Largest word count whose square is below 2^53. */
+const MAX_EXACT_SQUARE = 94_906_265;
+
 /** Total cost of a memory of `words` words: 3 per word plus words²/512. */
 export function memoryCost(words: number): number {
-  // words² can pass 2^53 for a 4 GiB memory; split words = 512q + r to stay exact.
+  // words² is exact below 2^53 (any memory up to ~2.8 GiB)…
+  if (words <= MAX_EXACT_SQUARE) return 3 * words + Math.floor((words * words) / 512);
+  // …past it, split words = 512q + r to stay exact.
   const q = Math.floor(words / 512);
   const r = words % 512;
   return 3 * words + 512 * q * q + 2 * q * r + Math.floor((r * r) / 512);
