@@ -119,6 +119,30 @@ describe('signExtend', () => {
     expect(signExtend(1n, 0xab7fffn)).toBe(0x7fffn);
   });
 
+  it('equals the definition for values in, just out of and far from the byte’s signed range', () => {
+    // The shortcut returns values already in the byte's signed range as they are; its edges are
+    // 2^(8i+7) - 1 / 2^(8i+7) and the already-extended negatives just above or below.
+    const index = fc.integer({ min: 0, max: 30 });
+    fc.assert(
+      fc.property(index, word, fc.integer({ min: -2, max: 2 }), (i, random, step) => {
+        const bits = BigInt(8 * i + 8);
+        const sign = 1n << (bits - 1n);
+        for (const value of [
+          random,
+          sign + BigInt(step),
+          MODULUS - sign + BigInt(step),
+          BigInt(step) & MAX_WORD,
+        ]) {
+          const v = value & MAX_WORD;
+          const low = v & ((1n << bits) - 1n);
+          const expected = low >= sign ? (MAX_WORD ^ ((1n << bits) - 1n)) | low : low;
+          expect(signExtend(BigInt(i), v)).toBe(expected);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('leaves the value alone for byte 31 and beyond', () => {
     expect(signExtend(31n, SIGN_BIT)).toBe(SIGN_BIT);
     expect(signExtend(MAX_WORD, 0x80n)).toBe(0x80n);

@@ -28,11 +28,18 @@ export function exp(base: bigint, exponent: bigint): bigint {
 const EXTEND_LOW = Array.from({ length: 31 }, (_, i) => (1n << BigInt(8 * i + 8)) - 1n);
 const EXTEND_HIGH = EXTEND_LOW.map((low) => MAX_WORD ^ low);
 const EXTEND_SIGN = Array.from({ length: 31 }, (_, i) => 1n << BigInt(8 * i + 7));
+/** Words at or above it have every bit from the sign bit of byte i up set: already extended negatives. */
+const EXTENDED_NEGATIVE = EXTEND_HIGH.map((high, i) => high | EXTEND_SIGN[i]!);
 
-/** SIGNEXTEND: extends the sign of byte `byteIndex` (0 = least significant) of `value`. */
+/**
+ * SIGNEXTEND: extends the sign of byte `byteIndex` (0 = least significant) of
+ * `value`. A value already in the signed range of that byte (Solidity's intN
+ * values mostly are) is its own result, found by comparisons that allocate nothing.
+ */
 export function signExtend(byteIndex: bigint, value: bigint): bigint {
   if (byteIndex >= 31n) return value;
   const i = Number(byteIndex);
+  if (value < EXTEND_SIGN[i]! || value >= EXTENDED_NEGATIVE[i]!) return value;
   return (value & EXTEND_SIGN[i]!) === 0n ? value & EXTEND_LOW[i]! : value | EXTEND_HIGH[i]!;
 }
 
