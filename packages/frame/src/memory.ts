@@ -44,9 +44,9 @@ export class Memory {
 
   /**
    * The 32-byte big-endian word at `offset`. Most words programs keep in
-   * memory are pointers, lengths and amounts, which fit in 64 bits, or small
-   * negative numbers, whose upper 192 bits are all ones: those take one BigInt
-   * read; others 4 native 64-bit reads put together.
+   * memory are zeros, pointers, lengths and amounts, which fit in 64 bits, or
+   * small negative numbers, whose upper 192 bits are all ones: those take one
+   * BigInt read (zero none); others 4 native 64-bit reads put together.
    */
   loadWord(offset: number): bigint {
     const index = offset >>> 5;
@@ -71,7 +71,11 @@ export class Memory {
     const d = view.getInt32(offset + 12);
     const e = view.getInt32(offset + 16);
     const f = view.getInt32(offset + 20);
-    if ((a | b | c | d | e | f) === 0) return view.getBigUint64(offset + 24);
+    if ((a | b | c | d | e | f) === 0) {
+      // A zero word (all of fresh memory) is the literal, which allocates no BigInt.
+      if ((view.getInt32(offset + 24) | view.getInt32(offset + 28)) === 0) return 0n;
+      return view.getBigUint64(offset + 24);
+    }
     if ((a & b & c & d & e & f) === -1) return HIGH_ONES | view.getBigUint64(offset + 24);
     const high = (view.getBigUint64(offset) << 64n) | view.getBigUint64(offset + 8);
     const low = (view.getBigUint64(offset + 16) << 64n) | view.getBigUint64(offset + 24);
