@@ -105,6 +105,25 @@ describe('optimisation', () => {
     expect(source).not.toContain('=== 0n');
   });
 
+  it('drops operations with an identity operand: x + 0, x - 0, x | 0, x ^ 0, x & ~0, x / 1, x << 0', () => {
+    const identities = [
+      'PUSH0 ADD',
+      'PUSH0 SWAP1 SUB',
+      'PUSH0 OR',
+      'PUSH0 XOR',
+      'PUSH32 0xffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff AND',
+      'PUSH1 1 SWAP1 DIV',
+      'PUSH0 SHL',
+      'PUSH0 SHR',
+    ];
+    for (const identity of identities) {
+      const source = sourceFor(assemble(`PUSH0 CALLDATALOAD ${identity} PUSH0 SSTORE STOP`));
+      expect(source, identity).toMatch(/rt\.sstore\(ctx, 0x0n, t0\)/);
+    }
+    // 0 - x is no identity.
+    expect(sourceFor(assemble('PUSH0 CALLDATALOAD PUSH0 SUB PUSH0 SSTORE STOP'))).toContain('0x0n - t0');
+  });
+
   it('keeps a comparison feeding JUMPI as a condition', () => {
     const source = sourceFor(assemble('PUSH0 CALLDATALOAD PUSH1 5 LT PUSH1 10 JUMPI STOP JUMPDEST STOP'));
     expect(source).toMatch(/if \(0x5n < t\d+\)/);

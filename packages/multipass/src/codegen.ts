@@ -68,6 +68,15 @@ const BINARY: Record<
   [OP.SAR]: { fold: sar, code: (a, b) => `rt.sar(${a}, ${b})` },
 };
 
+/** The operand value that leaves the other operand as it is (for SUB only as the subtrahend). */
+const IDENTITY: Record<number, bigint> = {
+  [OP.ADD]: 0n,
+  [OP.SUB]: 0n,
+  [OP.OR]: 0n,
+  [OP.XOR]: 0n,
+  [OP.AND]: MAX_WORD,
+};
+
 /** log2 of a power of two, or -1. */
 function log2(value: bigint): number {
   return value > 0n && (value & (value - 1n)) === 0n ? value.toString(2).length - 1 : -1;
@@ -85,6 +94,12 @@ function withConstantOperand(
   a: Item,
   b: Item,
 ): Item | { code: string; wrap: 'above' | undefined } | undefined {
+  const identity = IDENTITY[opcode];
+  if (identity !== undefined) {
+    // x op e = x: no operation, no BigInt (Solidity's `x + 0`, `x | 0`, masks of all ones).
+    if (b.constant === identity) return a;
+    if (a.constant === identity && opcode !== OP.SUB) return b;
+  }
   switch (opcode) {
     case OP.MUL: {
       const [constant, other] = a.constant !== undefined ? [a.constant, b] : [b.constant, a];
@@ -98,6 +113,7 @@ function withConstantOperand(
     case OP.MOD: {
       if (b.constant === undefined) return undefined;
       if (b.constant === 0n) return FALSE;
+      if (b.constant === 1n) return opcode === OP.DIV ? a : FALSE;
       const shift = log2(b.constant);
       if (opcode === OP.DIV) {
         return { code: shift >= 0 ? `${a.code} >> ${shift}n` : `${a.code} / ${b.code}`, wrap: undefined };
@@ -111,6 +127,7 @@ function withConstantOperand(
     case OP.SHR: {
       if (a.constant === undefined) return undefined;
       if (a.constant >= 256n) return FALSE;
+      if (a.constant === 0n) return b;
       return opcode === OP.SHL
         ? { code: `${b.code} << ${a.code}`, wrap: 'above' }
         : { code: `${b.code} >> ${a.code}`, wrap: undefined };
