@@ -117,4 +117,29 @@ describe('interpreter, multipass and auto agree', () => {
     }
     expect([...outcomes].sort()).toEqual(['out-of-gas', 'success']);
   });
+
+  it('on memory offsets computed by adding a constant, near 2^32 and wrapping past 2^256', () => {
+    // The compiler keeps such offsets as JS numbers; a sum that leaves [0, 2^32) or wraps
+    // around 2^256 to a small offset must take the exact path and agree with the interpreter.
+    const M = (1n << 256n) - 1n;
+    const bases = [0n, 0x40n, 0xffffffe0n, 0xffffffffn, 1n << 32n, M - 0x1fn, M];
+    const addends = [0x20n, 0x40n, 0xffffffffn];
+    const statuses = new Set<string>();
+    for (const base of bases) {
+      for (const addend of addends) {
+        const word = (value: bigint) => `0x${value.toString(16).padStart(64, '0')}`;
+        const code = assemble(`
+          PUSH0 PUSH0 PUSH0 JUMPI
+          PUSH32 ${word(base)} DUP1 PUSH4 0x${addend.toString(16).padStart(8, '0')} ADD
+          DUP1 MLOAD POP PUSH1 0x07 DUP2 MSTORE PUSH1 0x20 ADD MLOAD
+          PUSH0 MSTORE PUSH1 0x20 PUSH0 RETURN`);
+        for (const gas of [10_000_000n, 50_000n]) {
+          const expected = run('interpreter', code, gas);
+          statuses.add(expected.status);
+          expect(run('multipass', code, gas), `${base} + ${addend}, gas ${gas}`).toEqual(expected);
+        }
+      }
+    }
+    expect([...statuses].sort()).toEqual(['out-of-gas', 'success']);
+  });
 });

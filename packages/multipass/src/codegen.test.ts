@@ -124,6 +124,22 @@ describe('optimisation', () => {
     expect(sourceFor(assemble('PUSH0 CALLDATALOAD PUSH0 SUB PUSH0 SSTORE STOP'))).toContain('0x0n - t0');
   });
 
+  it('computes memory offsets that are a pointer plus constants as numbers, and the word only where it is used', () => {
+    // p = mload(0x40); mstore(p + 0x20, 1); mstore(p + 0x40, 2); the sums are only offsets.
+    const offsets = sourceFor(
+      assemble('PUSH1 0x40 MLOAD PUSH1 1 DUP2 PUSH1 0x20 ADD MSTORE PUSH1 2 DUP2 PUSH1 0x40 ADD MSTORE STOP'),
+    );
+    expect(offsets).toMatch(/const (t\d+) = t0 <= 0xffffffffn \? Number\(t0\) : 4294967296;/);
+    expect(offsets).toMatch(/= t\d+ \+ 32;/);
+    expect(offsets).toMatch(/= t\d+ \+ 64;/);
+    // No BigInt addition on the hot path; the cold paths compute the words they write back.
+    expect(offsets).not.toMatch(/t0 \+ 0x[24]0n/);
+    expect(offsets).toContain('rt.add(t0, 0x20n)');
+    // A sum stored as a word is computed as one.
+    const stored = sourceFor(assemble('PUSH1 0x40 MLOAD PUSH1 0x20 ADD PUSH0 SSTORE STOP'));
+    expect(stored).toContain('t0 + 0x20n');
+  });
+
   it('keeps a comparison feeding JUMPI as a condition', () => {
     const source = sourceFor(assemble('PUSH0 CALLDATALOAD PUSH1 5 LT PUSH1 10 JUMPI STOP JUMPDEST STOP'));
     expect(source).toMatch(/if \(0x5n < t\d+\)/);

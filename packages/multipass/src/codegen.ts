@@ -27,7 +27,18 @@ interface Item {
    * that only stays where it was costs neither a load nor a store.
    */
   readonly slot?: number;
+  /**
+   * For `base + addend` with a small constant addend, computed as a word only
+   * when its code is first used (see BlockWriter.sum): `pending` is its word
+   * expression for a cold path until then, and `sum` what its offset form is
+   * made of, so that a memory offset computed by ADDs costs no BigInt.
+   */
+  readonly pending?: string | undefined;
+  readonly sum?: { readonly base: Item; readonly addend: number };
 }
+
+/** An offset form's value for a word above 2^32 - 1: past any memory, so the memory access takes the exact path. */
+const BEYOND_MEMORY = 2 ** 32;
 
 const literal = (value: bigint): Item => ({ code: `0x${value.toString(16)}n`, constant: value });
 const TRUE = literal(1n);
@@ -243,6 +254,8 @@ export class BlockWriter {
    * (the store itself still happens). Forgotten when memory may have changed.
    */
   private readonly knownWords = new Map<number, Item>();
+  /** Offset forms (see offsetForm) emitted so far, by item. */
+  private readonly offsetForms = new Map<Item, string>();
   private readonly staticGas: Int32Array;
 
   constructor(
@@ -355,19 +368,29 @@ export class BlockWriter {
   private popCondition(): Item {
     this.ensure(1);
     const item = this.items.pop()!;
-    if (item.condition === undefined) void item.code;
+    // A sum's operands are emitted already; it is computed where its code is first used, if ever.
+    if (item.condition === undefined && item.sum === undefined) void item.code;
     return item;
   }
 
-  /** The items a spill must write: those not still in the slot they were read from; their loads emitted first. */
-  private spillStores(): { item: Item; code: string; depth: number }[] {
+  /**
+   * The items a spill must write: those not still in the slot they were read
+   * from; their loads emitted first. For a cold path, a sum not computed yet
+   * is written from its pending expression, leaving the hot path without it.
+   */
+  private spillStores(cold = false): { item: Item; code: string; depth: number }[] {
     const base = this.consumed;
     const stores = this.items
       .map((item, i) => ({ item, depth: base - i }))
       .filter(({ item, depth }) => item.slot !== depth);
     return stores.map(({ item, depth }) => ({
       item,
-      code: item.condition !== undefined ? `(${item.condition} ? 1n : 0n)` : item.code,
+      code:
+        item.condition !== undefined
+          ? `(${item.condition} ? 1n : 0n)`
+          : cold && item.pending !== undefined
+            ? item.pending
+            : item.code,
       depth,
     }));
   }
@@ -397,7 +420,7 @@ export class BlockWriter {
    */
   private coldExit(pc: number, gasBack: number, status?: string): string {
     // Loads go on the hot path, where later code may use them, not into the cold path.
-    const stores = this.spillStores();
+    const stores = this.spillStores(true);
     const delta = this.items.length - this.consumed;
     const refund = gasBack > 0 ? `ctx.gasCounter += ${gasBack}; ` : '';
     if (stores.length === 0 && delta === 0) {
@@ -458,12 +481,57 @@ export class BlockWriter {
         check: `ctx.memory.size < ${start + width} && !rt.tryExpandMemory(ctx, ${start + width})`,
       };
     }
-    const name = `t${this.temporaries++}`;
-    // rt.offsetOf, written out (see BINARY).
-    this.emit(`const ${name} = ${offset.code} <= 0xffffffffn ? Number(${offset.code}) : -1;`);
+    const start = this.offsetForm(offset);
+    // An end past 2^32 - 1 (an offset form of BEYOND_MEMORY or more) is one tryExpandMemory refuses.
     return {
-      start: name,
-      check: `${name} < 0 || (ctx.memory.size < ${name} + ${width} && !rt.tryExpandMemory(ctx, ${name} + ${width}))`,
+      start,
+      check: `ctx.memory.size < ${start} + ${width} && !rt.tryExpandMemory(ctx, ${start} + ${width})`,
+    };
+  }
+
+  /**
+   * The item as a memory offset: a JS number that equals the word when it is
+   * at most 2^32 - 1, and is BEYOND_MEMORY or more otherwise (or when a sum
+   * of the offset may have wrapped: the exact path then works it out). A
+   * sum's offset form adds numbers, with no BigInt. Emitted once per item.
+   */
+  private offsetForm(item: Item): string {
+    const known = this.offsetForms.get(item);
+    if (known !== undefined) return known;
+    const name = `t${this.temporaries++}`;
+    if (item.sum !== undefined) {
+      this.emit(`const ${name} = ${this.offsetForm(item.sum.base)} + ${item.sum.addend};`);
+    } else {
+      // rt.offsetOf, written out (see BINARY).
+      this.emit(`const ${name} = ${item.code} <= 0xffffffffn ? Number(${item.code}) : ${BEYOND_MEMORY};`);
+    }
+    this.offsetForms.set(item, name);
+    return name;
+  }
+
+  /**
+   * `base + addend` for a constant addend below 2^32, as an item whose word
+   * is computed only where its code is first used, and whose offset form
+   * (offsetForm) is a number addition. Solidity computes memory offsets as
+   * such sums of a pointer; most are used only as offsets.
+   */
+  private sum(base: Item, addend: bigint): Item {
+    if (base.sum === undefined) void base.code;
+    const writer = this;
+    const word = literal(addend).code;
+    let name: string | undefined;
+    return {
+      sum: { base, addend: Number(addend) },
+      get code(): string {
+        if (name === undefined) {
+          const total = writer.temporary(`${base.code} + ${word}`).code;
+          name = writer.temporary(`${total} > M ? ${total} & M : ${total}`).code;
+        }
+        return name;
+      },
+      get pending(): string | undefined {
+        return name === undefined ? `rt.add(${base.pending ?? base.code}, ${word})` : undefined;
+      },
     };
   }
 
@@ -516,6 +584,13 @@ export class BlockWriter {
       if (reduced !== undefined && !('wrap' in reduced)) {
         this.push(reduced);
         return false;
+      }
+      if (opcode === OP.ADD) {
+        const [addend, base] = a.constant !== undefined ? [a.constant, b] : [b.constant, a];
+        if (addend !== undefined && addend <= 0xffffffffn) {
+          this.push(this.sum(base, addend));
+          return false;
+        }
       }
       const { code, wrap } = reduced ?? { code: binary.code(a.code, b.code), wrap: binary.wrap };
       const result = this.temporary(code);
