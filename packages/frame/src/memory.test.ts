@@ -75,7 +75,9 @@ describe('Memory', () => {
             memory.grow(SIZE);
             model.fill(0);
           } else if (op.kind === 'load') {
-            const expected = BigInt(`0x${Buffer.from(model.subarray(op.offset, op.offset + 32)).toString('hex')}`);
+            const expected = BigInt(
+              `0x${Buffer.from(model.subarray(op.offset, op.offset + 32)).toString('hex')}`,
+            );
             expect(memory.loadWord(op.offset)).toBe(expected);
           } else {
             const end = Math.min(SIZE, op.offset + op.length);

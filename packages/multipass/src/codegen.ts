@@ -458,9 +458,7 @@ export class BlockWriter {
       this.emit(`if (pc === ${pc} && !rt.tryChargeGas(ctx, ${cost})) return rt.fallback(ctx, ${pc}, sp);`);
       return;
     }
-    this.emit(
-      `if ((ctx.gasCounter -= ${cost}) < 0 && !rt.drawReserve(ctx)) { ${this.coldExit(pc, cost)} }`,
-    );
+    this.emit(`if ((ctx.gasCounter -= ${cost}) < 0 && !rt.drawReserve(ctx)) { ${this.coldExit(pc, cost)} }`);
   }
 
   /**
@@ -557,9 +555,7 @@ export class BlockWriter {
   }
 
   private haltIfStatus(pc: number, call: string): void {
-    this.emit(
-      `{ const status = ${call}; if (status !== undefined) { ${this.coldExit(pc, 0, 'status')} } }`,
-    );
+    this.emit(`{ const status = ${call}; if (status !== undefined) { ${this.coldExit(pc, 0, 'status')} } }`);
   }
 
   private haltIfFalse(pc: number, condition: string, status: string): void {

@@ -53,7 +53,13 @@ export const bindings = {
   },
 
   /** A cold path's halt with `status`, the block's stack written first. */
-  exitHalted(context: ExecutionContext, sp: number, exit: ColdExit, status: Status, ...values: bigint[]): number {
+  exitHalted(
+    context: ExecutionContext,
+    sp: number,
+    exit: ColdExit,
+    status: Status,
+    ...values: bigint[]
+  ): number {
     return bindings.halt(context, exit.pc, writeExit(context, sp, exit, values), status);
   },
 
