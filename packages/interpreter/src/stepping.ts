@@ -148,7 +148,8 @@ function reportEffects(
     const topics: bigint[] = [];
     for (let i = 0; i < opcode - OP.LOG0; i++) topics.push(stack[top - 3 - i]!);
     const start = Number(offset);
-    const data = size === 0n ? new Uint8Array(0) : context.memory.readable(start, start + Number(size)).slice();
+    const data =
+      size === 0n ? new Uint8Array(0) : context.memory.readable(start, start + Number(size)).slice();
     inspector.log({ address, topics, data });
   } else if (opcode === OP.SELFDESTRUCT && inspector.selfDestruct !== undefined) {
     inspector.selfDestruct(address, stack[top - 1]! & ADDRESS_MASK, balance);
