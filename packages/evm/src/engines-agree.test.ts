@@ -118,12 +118,12 @@ describe('interpreter, multipass and auto agree', () => {
     expect([...outcomes].sort()).toEqual(['out-of-gas', 'success']);
   });
 
-  it('on memory offsets computed by adding a constant, near 2^32 and wrapping past 2^256', () => {
-    // The compiler keeps such offsets as JS numbers; a sum that leaves [0, 2^32) or wraps
+  it('on memory offsets computed by adding a constant, near 2^30 and 2^32 and wrapping past 2^256', () => {
+    // The compiler keeps such offsets as JS numbers below 2^30; a sum that reaches 2^30 or wraps
     // around 2^256 to a small offset must take the exact path and agree with the interpreter.
     const M = (1n << 256n) - 1n;
-    const bases = [0n, 0x40n, 0xffffffe0n, 0xffffffffn, 1n << 32n, M - 0x1fn, M];
-    const addends = [0x20n, 0x40n, 0xffffffffn];
+    const bases = [0n, 0x40n, 0x3fffffc0n, 0x3fffffe0n, 1n << 30n, 0xffffffe0n, 0xffffffffn, 1n << 32n, M - 0x1fn, M];
+    const addends = [0x20n, 0x40n, 0x3fffffffn, 0x40000000n, 0xffffffffn];
     const statuses = new Set<string>();
     for (const base of bases) {
       for (const addend of addends) {

@@ -37,8 +37,13 @@ interface Item {
   readonly sum?: { readonly base: Item; readonly addend: number };
 }
 
-/** An offset form's value for a word above 2^32 - 1: past any memory, so the memory access takes the exact path. */
-const BEYOND_MEMORY = 2 ** 32;
+/**
+ * Offset forms (see BlockWriter.offsetForm) stay below it, in V8's small
+ * integers: a value that is sometimes a heap number made every memory access
+ * slower, the interpreter's too, since they share Memory's methods. A memory
+ * of 1 GiB costs some 2^41 gas, so offsets this large take the exact path.
+ */
+const FAST_OFFSET_LIMIT = 2 ** 30;
 
 const literal = (value: bigint): Item => ({ code: `0x${value.toString(16)}n`, constant: value });
 const TRUE = literal(1n);
@@ -480,35 +485,38 @@ export class BlockWriter {
       };
     }
     const start = this.offsetForm(offset);
-    // An end past 2^32 - 1 (an offset form of BEYOND_MEMORY or more) is one tryExpandMemory refuses.
     return {
       start,
-      check: `ctx.memory.size < ${start} + ${width} && !rt.tryExpandMemory(ctx, ${start} + ${width})`,
+      check: `${start} === ${FAST_OFFSET_LIMIT} || (ctx.memory.size < ${start} + ${width} && !rt.tryExpandMemory(ctx, ${start} + ${width}))`,
     };
   }
 
   /**
    * The item as a memory offset: a JS number that equals the word when it is
-   * at most 2^32 - 1, and is BEYOND_MEMORY or more otherwise (or when a sum
-   * of the offset may have wrapped: the exact path then works it out). A
-   * sum's offset form adds numbers, with no BigInt. Emitted once per item.
+   * below FAST_OFFSET_LIMIT, and is FAST_OFFSET_LIMIT otherwise (also when a
+   * sum of the offset may have wrapped): the memory access then takes the
+   * exact path. A sum's offset form adds numbers, with no BigInt. Emitted
+   * once per item.
    */
   private offsetForm(item: Item): string {
     const known = this.offsetForms.get(item);
     if (known !== undefined) return known;
     const name = `t${this.temporaries++}`;
     if (item.sum !== undefined) {
-      this.emit(`const ${name} = ${this.offsetForm(item.sum.base)} + ${item.sum.addend};`);
+      // Both terms are below 2^30, so the sum is a small integer too before it is capped.
+      this.emit(
+        `const ${name} = Math.min(${this.offsetForm(item.sum.base)} + ${item.sum.addend}, ${FAST_OFFSET_LIMIT});`,
+      );
     } else {
-      // rt.offsetOf, written out (see BINARY).
-      this.emit(`const ${name} = ${item.code} <= 0xffffffffn ? Number(${item.code}) : ${BEYOND_MEMORY};`);
+      const limit = `0x${FAST_OFFSET_LIMIT.toString(16)}n`;
+      this.emit(`const ${name} = ${item.code} < ${limit} ? Number(${item.code}) : ${FAST_OFFSET_LIMIT};`);
     }
     this.offsetForms.set(item, name);
     return name;
   }
 
   /**
-   * `base + addend` for a constant addend below 2^32, as an item whose word
+   * `base + addend` for a constant addend below FAST_OFFSET_LIMIT, as an item whose word
    * is computed only where its code is first used, and whose offset form
    * (offsetForm) is a number addition. Solidity computes memory offsets as
    * such sums of a pointer; most are used only as offsets.
@@ -583,7 +591,7 @@ export class BlockWriter {
       }
       if (opcode === OP.ADD) {
         const [addend, base] = a.constant !== undefined ? [a.constant, b] : [b.constant, a];
-        if (addend !== undefined && addend <= 0xffffffffn) {
+        if (addend !== undefined && addend < BigInt(FAST_OFFSET_LIMIT)) {
           this.push(this.sum(base, addend));
           return false;
         }
