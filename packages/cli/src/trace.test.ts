@@ -25,10 +25,27 @@ describe('--trace', () => {
     }
   });
 
-  it('tandem run reports a failing instruction and the failure in the summary', () => {
+  it('tandem run reports a failing instruction, as geth when it starts and with its error, and the failure in the summary', () => {
     const { lines } = cli(['run', '--code', '6001fe', '--trace', '--gas', '100']);
-    expect(JSON.parse(lines[1]!)).toMatchObject({ opName: 'INVALID', error: 'invalid-instruction' });
-    expect(JSON.parse(lines[2]!)).toEqual({ output: '0x', gasUsed: '0x64', error: 'invalid-instruction' });
+    const invalid = { pc: 2, opName: 'INVALID', gas: '0x61', stack: ['0x1'] };
+    expect(JSON.parse(lines[1]!)).toMatchObject(invalid);
+    expect(JSON.parse(lines[1]!)).not.toHaveProperty('error');
+    expect(JSON.parse(lines[2]!)).toMatchObject({ ...invalid, error: 'invalid-instruction' });
+    expect(JSON.parse(lines[3]!)).toEqual({ output: '0x', gasUsed: '0x64', error: 'invalid-instruction' });
+  });
+
+  it('tandem run prints one line with the error for a failure of stack bounds or gas, as geth does', () => {
+    for (const [code, error] of [
+      ['01', 'stack-underflow'],
+      ['6001600201', 'out-of-gas'],
+    ]) {
+      const { lines } = cli(['run', '--code', code!, '--trace', '--gas', '5']);
+      const failing = lines
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .filter((l) => 'pc' in l);
+      expect(failing.at(-1)).toMatchObject({ error });
+      expect(failing.at(-2)?.pc ?? -1).not.toBe(failing.at(-1)!.pc);
+    }
   });
 
   it('tandem statetest --trace traces the selected cases on stderr, each ending with its state root, as geth does', () => {

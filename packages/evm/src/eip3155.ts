@@ -1,7 +1,33 @@
 import type { Inspector, Message, Result, StepEvent } from '@tandem-evm/host';
+import { OP } from '@tandem-evm/opcodes';
 import { bytesToHex } from '@tandem-evm/primitives';
 
 const hex = (value: bigint | number): string => `0x${value.toString(16)}`;
+
+/**
+ * Failures geth finds before it records an instruction (its stack bounds and
+ * gas). For any other failure, REVERT included, geth records the instruction
+ * as it starts and again, with the error, when it fails (its `OnFault`).
+ */
+const FOUND_BEFORE_THE_STEP: ReadonlySet<string> = new Set([
+  'stack-underflow',
+  'stack-overflow',
+  'out-of-gas',
+]);
+
+/**
+ * Stack items geth has popped when these instructions fail as they run
+ * (RETURNDATACOPY out of bounds, a bad JUMP or JUMPI destination, REVERT, a
+ * CALL with value in a static frame): its line with the error shows the stack
+ * without them. Other failures leave the stack as it was.
+ */
+const POPPED_BEFORE_THE_FAILURE: Readonly<Record<number, number>> = {
+  [OP.RETURNDATACOPY]: 3,
+  [OP.JUMP]: 1,
+  [OP.JUMPI]: 2,
+  [OP.REVERT]: 2,
+  [OP.CALL]: 7,
+};
 
 /** Extra fields of a summary line (state tests print the state root, the verdict and the fork). */
 export interface Eip3155Summary {
@@ -16,7 +42,9 @@ export interface Eip3155Summary {
  * An inspector that writes an EIP-3155 trace, one JSON object per line, as
  * geth and evmone print it: per instruction
  * `{"pc","op","gas","gasCost","memSize","stack","depth","refund","opName"}`
- * (and `"error"` when the instruction ended the frame with a failure status),
+ * (and `"error"` when the instruction ended the frame with a failure status;
+ * as in geth, that line comes after one without it unless the failure is
+ * of stack bounds or gas),
  * gas and stack items as `0x` hex quantities, `depth` counting from 1, and
  * `refund` the transaction's refund counter (what the running frame and its
  * callers have accumulated, as geth's `GetRefund`). `summary()` writes the
@@ -34,12 +62,23 @@ export class Eip3155Tracer implements Inspector {
 
   step(event: StepEvent): void {
     this.frameRefund = event.refund;
-    let line =
+    const { error, stack } = event;
+    if (error === undefined || FOUND_BEFORE_THE_STEP.has(error)) {
+      this.write(this.line(event, stack, error));
+      return;
+    }
+    this.write(this.line(event, stack, undefined));
+    const popped = POPPED_BEFORE_THE_FAILURE[event.opcode] ?? 0;
+    this.write(this.line(event, stack.slice(0, stack.length - popped), error));
+  }
+
+  private line(event: StepEvent, stack: readonly bigint[], error: string | undefined): string {
+    return (
       `{"pc":${event.pc},"op":${event.opcode},"gas":"${hex(event.gas)}","gasCost":"${hex(event.gasCost)}"` +
-      `,"memSize":${event.memorySize},"stack":[${event.stack.map((item) => `"${hex(item)}"`).join(',')}]` +
-      `,"depth":${event.depth + 1},"refund":${this.outerRefund + event.refund},"opName":"${event.opName}"`;
-    if (event.error !== undefined) line += `,"error":"${event.error}"`;
-    this.write(`${line}}`);
+      `,"memSize":${event.memorySize},"stack":[${stack.map((item) => `"${hex(item)}"`).join(',')}]` +
+      `,"depth":${event.depth + 1},"refund":${this.outerRefund + event.refund},"opName":"${event.opName}"` +
+      (error === undefined ? '}' : `,"error":"${error}"}`)
+    );
   }
 
   call(): void {

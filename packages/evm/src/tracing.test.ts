@@ -96,6 +96,23 @@ describe('EIP-3155 tracer', () => {
     }
   });
 
+  it('prints the line with the error of a REVERT or a bad JUMP without the operands geth has popped by then', () => {
+    for (const [source, opName, error] of [
+      ['PUSH1 7 PUSH0 PUSH0 REVERT', 'REVERT', 'revert'],
+      ['PUSH1 7 PUSH1 9 JUMP', 'JUMP', 'bad-jump-destination'],
+    ] as const) {
+      const lines: string[] = [];
+      createEvm({ inspector: new Eip3155Tracer((line) => lines.push(line)) }).execute(
+        call(100_000n),
+        stateWith(assemble(source)),
+      );
+      const [before, failed] = lines.slice(-2).map((line) => JSON.parse(line) as Record<string, unknown>);
+      expect(before).toMatchObject({ opName });
+      expect(before).not.toHaveProperty('error');
+      expect(failed).toMatchObject({ opName, error, stack: ['0x7'] });
+    }
+  });
+
   it('reports the transaction refund counter across frames and the error of a failing step', () => {
     // The callee clears a slot (refund 4800) and fails; the caller clears its own slot afterwards.
     const callee = assemble('PUSH0 PUSH0 SSTORE INVALID');
@@ -106,8 +123,16 @@ describe('EIP-3155 tracer', () => {
     const tracer = new Eip3155Tracer((line) => lines.push(line));
     createEvm({ inspector: tracer }).execute(call(1_000_000n), stateWith(caller, callee));
     const steps = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-    const invalid = steps.find((step) => step.opName === 'INVALID')!;
-    expect(invalid).toMatchObject({ depth: 2, refund: 4800, error: 'invalid-instruction', gasCost: '0x0' });
+    // As geth: the failing instruction once as it starts, then again with its error.
+    const invalid = steps.filter((step) => step.opName === 'INVALID');
+    expect(invalid).toHaveLength(2);
+    expect(invalid[0]).not.toHaveProperty('error');
+    expect(invalid[1]).toEqual({ ...invalid[0], error: 'invalid-instruction' });
+    expect(invalid[1]).toMatchObject({ depth: 2, refund: 4800, gasCost: '0x0' });
+    // The SSTORE's own line shows the refund it earned, as geth settles it with the gas.
+    expect(steps.find((step) => step.opName === 'SSTORE' && step.depth === 2)).toMatchObject({
+      refund: 4800,
+    });
     // The failed frame's refund is gone; the caller's own clear adds 4800.
     expect(steps.at(-1)).toMatchObject({ opName: 'STOP', depth: 1, refund: 4800 });
   });

@@ -23,7 +23,11 @@ export interface StepEvent {
   readonly memorySize: number;
   /** The frame's call depth (0 for the top-level frame). */
   readonly depth: number;
-  /** This frame's refund counter before the instruction (it may be negative, EIP-2200). */
+  /**
+   * This frame's refund counter before the instruction (it may be negative,
+   * EIP-2200); for SSTORE, after it: geth settles SSTORE's refund with its
+   * gas, before it records the step, and tracers print what geth prints.
+   */
   readonly refund: number;
   /** The status the instruction ended the frame with, when it is not success; undefined otherwise. */
   readonly error: Status | undefined;

@@ -119,7 +119,7 @@ export function createSteppingInterpreter(inspector: Inspector | undefined): Eng
         stack,
         memorySize,
         depth: context.message.depth,
-        refund,
+        refund: opcode === OP.SSTORE && !replaced ? context.gasRefund : refund,
         error: outcome === RunOutcome.Halted && status !== 'success' ? status : undefined,
       });
       if (!failed) reportEffects(inspector, context, opcode, stack, balance, replaced);
