@@ -194,6 +194,8 @@ export class Memory {
    * to a huge buffer.
    */
   reset(retainLimit: number): void {
+    // A frame that used no memory (most calls of a token) has nothing to clear.
+    if (this.size === 0 && this.bytes.length <= retainLimit) return;
     if (this.dirtyFrom < this.dirtyTo) this.dirty.fill(0, this.dirtyFrom, this.dirtyTo);
     this.dirtyFrom = WORDS_REMEMBERED;
     this.dirtyTo = 0;

@@ -258,12 +258,30 @@ describe('journal', () => {
   });
 
   it('touches an account on any balance write, even one that changes nothing (EIP-161)', () => {
-    const state = stateWithAlice();
+    const state = WorldState.fromAccounts([[BOB, { balance: 0n }]]);
+    state.beginTransaction(emptyTxContext());
     const snapshot = state.snapshot();
-    state.setBalance(ALICE, state.getBalance(ALICE));
+    state.setBalance(BOB, 0n);
     expect(state.snapshot()).toBe(snapshot + 1);
     state.revert(snapshot);
     expect(state.snapshot()).toBe(snapshot);
+    state.setBalance(BOB, 0n);
+    state.finalizeTransaction({ deleteEmptyTouched: true });
+    expect(state.accountExists(BOB)).toBe(false);
+  });
+
+  it('journals no touch of an account with a nonce or code, which cannot end the transaction empty', () => {
+    const state = WorldState.fromAccounts([
+      [ALICE, { nonce: 1n }],
+      [BOB, { code: CODE }],
+    ]);
+    state.beginTransaction(emptyTxContext());
+    const snapshot = state.snapshot();
+    state.touch(ALICE);
+    state.touch(BOB);
+    expect(state.snapshot()).toBe(snapshot);
+    state.finalizeTransaction({ deleteEmptyTouched: true });
+    expect(state.accountExists(ALICE) && state.accountExists(BOB)).toBe(true);
   });
 
   it('refuses a snapshot that is not a journal position', () => {

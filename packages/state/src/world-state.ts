@@ -341,9 +341,16 @@ export class WorldState implements Host {
    * target) and marks it touched, so that from Spurious Dragon an empty one is
    * deleted when the transaction ends. A revert undoes the mark, except on
    * 0x03 (RIPEMD-160), whose touch is never undone (see `revert`).
+   *
+   * An account with a nonce or code is not marked: it cannot be empty when
+   * the transaction ends (a nonce only grows, and code goes only with its
+   * account or, under EIP-7702, from an account whose nonce has grown), unless
+   * a revert takes it back to before the nonce or code, which also undoes
+   * the touch. Calls to contracts then journal nothing for their touch.
    */
   touch(address: Address): void {
-    this.#accountForWrite(address);
+    const account = this.#accountForWrite(address);
+    if (account.nonce !== 0n || account.code.length !== 0) return;
     if (this.#touched.has(address)) return;
     this.#touched.add(address);
     this.#journal.push({ kind: 'touched', address });
