@@ -122,7 +122,18 @@ describe('interpreter, multipass and auto agree', () => {
     // The compiler keeps such offsets as JS numbers below 2^30; a sum that reaches 2^30 or wraps
     // around 2^256 to a small offset must take the exact path and agree with the interpreter.
     const M = (1n << 256n) - 1n;
-    const bases = [0n, 0x40n, 0x3fffffc0n, 0x3fffffe0n, 1n << 30n, 0xffffffe0n, 0xffffffffn, 1n << 32n, M - 0x1fn, M];
+    const bases = [
+      0n,
+      0x40n,
+      0x3fffffc0n,
+      0x3fffffe0n,
+      1n << 30n,
+      0xffffffe0n,
+      0xffffffffn,
+      1n << 32n,
+      M - 0x1fn,
+      M,
+    ];
     const addends = [0x20n, 0x40n, 0x3fffffffn, 0x40000000n, 0xffffffffn];
     const statuses = new Set<string>();
     for (const base of bases) {
