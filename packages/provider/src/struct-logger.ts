@@ -29,7 +29,10 @@ interface Eip3155Step {
  * and the transaction-wide refund counter are the ones `tandem run --trace`
  * prints: each line becomes a struct log (op by name, gas as numbers, the
  * refund only when not zero, as geth leaves it out). Memory and storage are
- * not captured: a step shows the memory size only.
+ * not captured: a step shows the memory size only. geth's struct logger has
+ * no fault hook, so the tracer's second line for an instruction that failed
+ * as it ran (its error, after a line as it started) is not a struct log:
+ * the struct log of a REVERT, say, carries no error.
  */
 export class StructLogger extends Eip3155Tracer {
   readonly logs: StructLog[] = [];
@@ -37,6 +40,14 @@ export class StructLogger extends Eip3155Tracer {
   constructor(options: { readonly disableStack: boolean }) {
     super((line) => {
       const step = JSON.parse(line) as Eip3155Step;
+      const previous = this.logs.at(-1);
+      const repeat =
+        step.error !== undefined &&
+        previous !== undefined &&
+        previous.error === undefined &&
+        previous.pc === step.pc &&
+        previous.depth === step.depth;
+      if (repeat) return;
       this.logs.push({
         pc: step.pc,
         op: step.opName,

@@ -26,6 +26,19 @@ describe('debug_traceCall and debug_traceTransaction', () => {
     expect(bare.structLogs[2]).toEqual({ pc: 3, op: 'SSTORE', gas: CALL_GAS - 5, gasCost: 22_100, depth: 1 });
   });
 
+  it('logs a failing instruction once, as geth’s struct logger (it has no fault hook), with an error only for gas or stack', async () => {
+    const chain = await testChain();
+    const reverting = await deploy(chain, 0xc0de1n, 'PUSH0 PUSH0 REVERT');
+    const reverted = await chain.rpc('debug_traceCall', { to: reverting }, 'latest');
+    expect(reverted.failed).toBe(true);
+    expect(reverted.structLogs.map((log: { op: string }) => log.op)).toEqual(['PUSH0', 'PUSH0', 'REVERT']);
+    expect(reverted.structLogs[2]).not.toHaveProperty('error');
+    const underflowing = await deploy(chain, 0xc0de2n, 'ADD');
+    const underflow = await chain.rpc('debug_traceCall', { to: underflowing }, 'latest');
+    expect(underflow.structLogs).toHaveLength(1);
+    expect(underflow.structLogs[0]).toMatchObject({ op: 'ADD', error: 'stack-underflow' });
+  });
+
   it('gives geth’s callTracer tree, with the revert reason of a failed child', async () => {
     const chain = await testChain();
     const data = encodeErrorResult({
