@@ -1,3 +1,5 @@
+import { wordAt } from '@tandem-evm/primitives';
+
 /** Largest memory an engine will grow to; beyond it any access is out of gas (as in evmone). */
 export const MAX_MEMORY_SIZE = 0xffffffff;
 
@@ -42,44 +44,20 @@ export class Memory {
   private dirtyFrom = WORDS_REMEMBERED;
   private dirtyTo = 0;
 
-  /**
-   * The 32-byte big-endian word at `offset`. Most words programs keep in
-   * memory are zeros, pointers, lengths and amounts, which fit in 64 bits, or
-   * small negative numbers, whose upper 192 bits are all ones: those take one
-   * BigInt read (zero none); others 4 native 64-bit reads put together.
-   */
+  /** The 32-byte big-endian word at `offset`. */
   loadWord(offset: number): bigint {
     const index = offset >>> 5;
     // Past the remembered words, the bytes are always current.
-    if (index >= this.words.length) return this.readWord(offset);
+    if (index >= this.words.length) return wordAt(this.view, offset);
     if ((offset & 31) !== 0) {
       this.flush(offset, offset + 32);
-      return this.readWord(offset);
+      return wordAt(this.view, offset);
     }
     const known = this.words[index];
     if (known !== undefined) return known;
-    const word = this.readWord(offset);
+    const word = wordAt(this.view, offset);
     this.words[index] = word;
     return word;
-  }
-
-  private readWord(offset: number): bigint {
-    const view = this.view;
-    const a = view.getInt32(offset);
-    const b = view.getInt32(offset + 4);
-    const c = view.getInt32(offset + 8);
-    const d = view.getInt32(offset + 12);
-    const e = view.getInt32(offset + 16);
-    const f = view.getInt32(offset + 20);
-    if ((a | b | c | d | e | f) === 0) {
-      // A zero word (all of fresh memory) is the literal, which allocates no BigInt.
-      if ((view.getInt32(offset + 24) | view.getInt32(offset + 28)) === 0) return 0n;
-      return view.getBigUint64(offset + 24);
-    }
-    if ((a & b & c & d & e & f) === -1) return HIGH_ONES | view.getBigUint64(offset + 24);
-    const high = (view.getBigUint64(offset) << 64n) | view.getBigUint64(offset + 8);
-    const low = (view.getBigUint64(offset + 16) << 64n) | view.getBigUint64(offset + 24);
-    return (high << 128n) | low;
   }
 
   /** Stores a word big-endian at `offset`: in `words` only when aligned and remembered, else in the bytes. */

@@ -1,6 +1,7 @@
 // How a frame ends: stack bounds, gas to the exact instruction, jumps,
 // RETURN/REVERT data, and what an exceptional halt does to the gas left.
 import { RunOutcome } from '@tandem-evm/frame';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { run } from './test/run.js';
 
@@ -117,6 +118,36 @@ describe('jumps', () => {
   it('consumes all gas on a bad jump and stops at the jump', () => {
     const result = run('PUSH1 2 JUMP', { gas: 1000n });
     expect([result.pc, result.gasLeft]).toEqual([2, 0n]);
+  });
+
+  it('PUSH2 dest JUMP and PUSH2 dest JUMPI end as one instruction at a time would', () => {
+    // The plain loop runs these pairs as one step; the stepping interpreter never does.
+    const piece = fc.oneof(
+      fc.constantFrom([0x5b], [0x56], [0x57], [0x50], [0x60, 0], [0x60, 1]),
+      fc.integer({ min: 0, max: 40 }).map((dest) => [0x61, dest >> 8, dest & 0xff, 0x56]),
+      fc.integer({ min: 0, max: 40 }).map((dest) => [0x61, dest >> 8, dest & 0xff, 0x57]),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }), fc.bigInt({ min: 0n, max: 200n }), (pieces, gas) => {
+        const code = Uint8Array.from(pieces.flat());
+        const plain = run(code, { gas });
+        const stepped = run(code, { gas, stepping: true });
+        expect([plain.status, plain.pc, plain.gasLeft, plain.stack]).toEqual([
+          stepped.status,
+          stepped.pc,
+          stepped.gasLeft,
+          stepped.stack,
+        ]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('PUSH2 dest JUMP out of gas at the JUMP keeps the destination on the stack', () => {
+    const result = run('PUSH2 0x0004 JUMP JUMPDEST', { gas: 3n + 7n });
+    expect([result.status, result.pc, result.stack]).toEqual(['out-of-gas', 3, [4n]]);
+    expect(run('PUSH2 0x0005 JUMPI JUMPDEST').status).toBe('stack-underflow');
+    expect(run('PUSH1 1 PUSH2 0x0007 JUMPI INVALID JUMPDEST PUSH1 9').stack).toEqual([9n]);
   });
 
   it('PC pushes the position of the PC instruction', () => {

@@ -590,10 +590,29 @@ export function run(context: ExecutionContext, childResult: Result | undefined):
         stack[sp++] = SMALL[code[pc + 1]!]!;
         pc += 2;
         continue;
-      case PUSH2:
-        stack[sp++] = BigInt((code[pc + 1]! << 8) | code[pc + 2]!);
+      case PUSH2: {
+        // PUSH2 dest JUMP and PUSH2 dest JUMPI, how compilers jump, run the jump here: one
+        // dispatch, and the destination never becomes a BigInt on the stack.
+        const next = code[pc + 3]!;
+        if ((next === JUMP || (next === JUMPI && sp > 0)) && gasTable[next]! >= 0) {
+          pc += 3;
+          if ((context.gasCounter -= gasTable[next]!) < 0 && !drawReserve(context)) {
+            stack[sp++] = pushValues[pc - 3]!;
+            return stop(context, pc, sp, 'out-of-gas');
+          }
+          if (next === JUMPI && stack[--sp]! === 0n) {
+            pc++;
+            continue;
+          }
+          const destination = (code[pc - 2]! << 8) | code[pc - 1]!;
+          if (jumpdests[destination] !== 1) return stop(context, pc, sp, 'bad-jump-destination');
+          pc = destination;
+          continue;
+        }
+        stack[sp++] = pushValues[pc]!;
         pc += 3;
         continue;
+      }
       case PUSH3:
       case PUSH4:
       case PUSH5:

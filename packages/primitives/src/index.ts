@@ -12,6 +12,7 @@ export {
   SIGN_BIT,
   toSigned,
   WORD_MODULUS,
+  wordAt,
   wordToBytes,
   writeWord,
 } from './word.js';

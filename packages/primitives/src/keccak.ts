@@ -10,6 +10,7 @@
 import { hexToBytes } from './hex.js';
 import { permute } from './keccak-permute.js';
 import { KECCAK_WASM_DIGEST_OFFSET, KECCAK_WASM_HEX, KECCAK_WASM_INPUT_OFFSET } from './keccak-wasm.js';
+import { wordAt } from './word.js';
 
 /** The little of WebAssembly's API this file uses (the package compiles without DOM types). */
 interface WasmApi {
@@ -105,10 +106,7 @@ export function keccak256(data: Uint8Array): Uint8Array {
 
 /** keccak-256 of `data` as a word, with no intermediate byte array. */
 export function keccak256Word(data: Uint8Array): bigint {
-  const digest = sponge(data);
-  const high = (digest.getBigUint64(0) << 64n) | digest.getBigUint64(8);
-  const low = (digest.getBigUint64(16) << 64n) | digest.getBigUint64(24);
-  return (high << 128n) | low;
+  return wordAt(sponge(data), 0);
 }
 
 /** keccak-256 of empty input: the code hash of an account without code. */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addressToHex,
@@ -11,6 +12,7 @@ import {
   MAX_WORD,
   parseAddress,
   toSigned,
+  wordAt,
   wordToBytes,
 } from './index.js';
 
@@ -34,6 +36,25 @@ describe('words', () => {
     for (const w of [0n, 1n, MAX_WORD, 0x1234567890abcdefn << 100n]) {
       expect(bytesToWord(wordToBytes(w))).toBe(w);
     }
+  });
+  it('reads every shape of word at any offset the same as the hex says', () => {
+    // Words of 0, 1..8 and 9..32 significant bytes, and small negatives (upper 192 bits ones).
+    const word = fc.oneof(
+      fc.constant(0n),
+      fc.bigInt({ min: 1n, max: (1n << 64n) - 1n }),
+      fc.bigInt({ min: 0n, max: MAX_WORD }),
+      fc.bigInt({ min: MAX_WORD - (1n << 64n), max: MAX_WORD }),
+    );
+    fc.assert(
+      fc.property(word, fc.nat(40), (w, offset) => {
+        const bytes = new Uint8Array(offset + 40).fill(0xa5);
+        bytes.set(wordToBytes(w), offset);
+        const expected = BigInt(bytesToHex(bytes.subarray(offset, offset + 32)));
+        expect(wordAt(new DataView(bytes.buffer), offset)).toBe(expected);
+        expect(bytesToWord(bytes, offset)).toBe(expected);
+        expect(bytesToWord(bytes.subarray(offset + 1), 0, 31)).toBe(expected & ((1n << 248n) - 1n));
+      }),
+    );
   });
   it('converts two-complement', () => {
     expect(toSigned(MAX_WORD)).toBe(-1n);

@@ -15,11 +15,46 @@ export function fromSigned(value: bigint): bigint {
   return value < 0n ? value + WORD_MODULUS : value;
 }
 
+/** The upper 192 bits of a word all ones: small negative numbers in two's complement. */
+const HIGH_ONES = ((1n << 192n) - 1n) << 64n;
+
+/**
+ * The 32-byte big-endian word at `offset` of `view`. Most words programs
+ * hold are zeros, pointers, lengths and amounts, which fit in 64 bits, or
+ * small negative numbers, whose upper 192 bits are all ones: those take one
+ * BigInt read (zero none); others 4 native 64-bit reads put together.
+ */
+export function wordAt(view: DataView, offset: number): bigint {
+  const a = view.getInt32(offset);
+  const b = view.getInt32(offset + 4);
+  const c = view.getInt32(offset + 8);
+  const d = view.getInt32(offset + 12);
+  const e = view.getInt32(offset + 16);
+  const f = view.getInt32(offset + 20);
+  if ((a | b | c | d | e | f) === 0) {
+    // A zero word is the literal, which allocates no BigInt.
+    if ((view.getInt32(offset + 24) | view.getInt32(offset + 28)) === 0) return 0n;
+    return view.getBigUint64(offset + 24);
+  }
+  if ((a & b & c & d & e & f) === -1) return HIGH_ONES | view.getBigUint64(offset + 24);
+  const high = (view.getBigUint64(offset) << 64n) | view.getBigUint64(offset + 8);
+  const low = (view.getBigUint64(offset + 16) << 64n) | view.getBigUint64(offset + 24);
+  return (high << 128n) | low;
+}
+
+/** Where bytesToWord copies a whole word to read it with wordAt. */
+const scratch = new Uint8Array(32);
+const scratchView = new DataView(scratch.buffer);
+
 /**
  * Reads `length` big-endian bytes at `offset` as a word; bytes past the end of
  * `bytes` read as zero (the EVM's rule for calldata and code).
  */
 export function bytesToWord(bytes: Uint8Array, offset = 0, length = 32): bigint {
+  if (length === 32 && offset >= 0 && offset + 32 <= bytes.length) {
+    for (let i = 0; i < 32; i++) scratch[i] = bytes[offset + i]!;
+    return wordAt(scratchView, 0);
+  }
   // Read in 4-byte chunks: far fewer bigint operations than a byte loop.
   let value = 0n;
   let i = 0;

@@ -12,7 +12,7 @@ import {
   type TxContext,
 } from '@tandem-evm/host';
 import { analyzeCode, assemble } from '@tandem-evm/opcodes';
-import { interpreter } from '../index.js';
+import { createSteppingInterpreter, interpreter } from '../index.js';
 
 export const SELF = 0xc0den;
 export const CALLER = 0xca11e7n;
@@ -96,6 +96,8 @@ export interface RunOptions {
   readonly gas?: bigint;
   readonly host?: TestHost;
   readonly message?: Partial<Message>;
+  /** Run in the stepping interpreter (one instruction at a time) instead of the plain loop. */
+  readonly stepping?: boolean;
 }
 
 export interface Run {
@@ -134,7 +136,8 @@ export function run(code: string | Uint8Array, options: RunOptions = {}): Run {
   };
   const context = new ExecutionContext();
   context.start(message, host, options.revision ?? Revision.Cancun, analyzeCode(bytecode));
-  const outcome = interpreter.run(context, undefined);
+  const engine = options.stepping === true ? createSteppingInterpreter(undefined) : interpreter;
+  const outcome = engine.run(context, undefined);
   const gasLeft = context.gasLeft;
   return {
     outcome,
