@@ -48,8 +48,10 @@ export interface EvmOptions {
   /**
    * The engine that runs bytecode; default `'interpreter'`. `'multipass'`
    * compiles code to JavaScript on first use; `'auto'` interprets code until
-   * it has run `AUTO_COMPILE_AFTER_RUNS` times, then compiles it. Code the
-   * compiler judges unsuitable stays in the interpreter either way.
+   * it has run `AUTO_COMPILE_AFTER_RUNS` times, or until one frame of it has
+   * made `HOT_JUMPS_PER_CODE_BYTE` (multipass) taken jumps per byte of code,
+   * then compiles it. Code the compiler judges unsuitable stays in the
+   * interpreter either way.
    */
   readonly engine?: EngineName;
   /** Memory buffer a pooled context may keep between calls, in bytes; default 1 MiB. */
@@ -269,6 +271,12 @@ export class Evm {
       if (outcome === RunOutcome.Fallback) {
         // The engine handed this frame to the interpreter, exactly where it stopped.
         this.frameEngines[depth] = interpreter;
+        result = undefined;
+        continue;
+      }
+      if (outcome === RunOutcome.Hot) {
+        // Cold code the instance's (tiering) engine left to the interpreter ran hot: it takes the frame back.
+        this.frameEngines[depth] = this.engine;
         result = undefined;
         continue;
       }

@@ -48,6 +48,12 @@ export class ExecutionContext {
   pushValues: readonly bigint[] = [];
   /** What the EVM changes in its revision's rules (custom opcodes, EIP switches); undefined: nothing. */
   rules: FrameRules | undefined = undefined;
+  /**
+   * Taken jumps left before the interpreter hands this frame back as hot
+   * (RunOutcome.Hot); negative: never. A tiering engine sets it when it
+   * leaves cold code to the interpreter.
+   */
+  jumpsUntilHot = -1;
 
   // Set by the engine when it stops.
   status: Status = 'success';
@@ -90,6 +96,7 @@ export class ExecutionContext {
     this.gasRefund = 0;
     this.pc = 0;
     this.stackTop = 0;
+    this.jumpsUntilHot = -1;
     this.returnData = EMPTY;
     this.status = 'success';
     this.output = EMPTY;

@@ -26,5 +26,11 @@ export const RunOutcome = {
    * from `context.pc`, with the stack and gas as the engine left them.
    */
   Fallback: 2,
+  /**
+   * The interpreter made the frame's `jumpsUntilHot` taken jumps: it stopped
+   * at the jump destination `context.pc`, and the frame loop hands the frame
+   * back to the engine that left it to the interpreter, which may compile it.
+   */
+  Hot: 3,
 } as const;
 export type RunOutcome = (typeof RunOutcome)[keyof typeof RunOutcome];

@@ -218,6 +218,13 @@ function stop(
   return RunOutcome.Halted;
 }
 
+/** Hands the frame back to the engine that left it to the interpreter, at jump destination `pc`. */
+function hot(context: ExecutionContext, pc: number, sp: number): RunOutcome {
+  context.pc = pc;
+  context.stackTop = sp;
+  return RunOutcome.Hot;
+}
+
 /** Hands the pending child frame to the frame loop; execution resumes at the next instruction. */
 function suspend(context: ExecutionContext, pc: number, sp: number): RunOutcome {
   context.pc = pc + 1;
@@ -544,6 +551,7 @@ export function run(context: ExecutionContext, childResult: Result | undefined):
         const destination = offsetOf(stack[--sp]!);
         if (destination < 0 || jumpdests[destination] !== 1)
           return stop(context, pc, sp, 'bad-jump-destination');
+        if (--context.jumpsUntilHot === 0) return hot(context, destination, sp);
         pc = destination;
         continue;
       }
@@ -553,6 +561,7 @@ export function run(context: ExecutionContext, childResult: Result | undefined):
           const destination = offsetOf(stack[sp + 1]!);
           if (destination < 0 || jumpdests[destination] !== 1)
             return stop(context, pc, sp, 'bad-jump-destination');
+          if (--context.jumpsUntilHot === 0) return hot(context, destination, sp);
           pc = destination;
           continue;
         }
@@ -606,6 +615,7 @@ export function run(context: ExecutionContext, childResult: Result | undefined):
           }
           const destination = (code[pc - 2]! << 8) | code[pc - 1]!;
           if (jumpdests[destination] !== 1) return stop(context, pc, sp, 'bad-jump-destination');
+          if (--context.jumpsUntilHot === 0) return hot(context, destination, sp);
           pc = destination;
           continue;
         }
