@@ -1,13 +1,10 @@
-import { wordAt } from '@tandem-evm/primitives';
+import { setUint64, wordAt } from '@tandem-evm/primitives';
 
 /** Largest memory an engine will grow to; beyond it any access is out of gas (as in evmone). */
 export const MAX_MEMORY_SIZE = 0xffffffff;
 
 const INITIAL_CAPACITY = 4096;
 const MAX_UINT64 = 0xffffffffffffffffn;
-/** Largest word that converts to a JS number exactly. */
-const MAX_SAFE_WORD = BigInt(Number.MAX_SAFE_INTEGER);
-const TWO_TO_32 = 2 ** 32;
 /** The upper 192 bits of a word all ones: small negative numbers in two's complement. */
 const HIGH_ONES = ((1n << 192n) - 1n) << 64n;
 /**
@@ -81,29 +78,22 @@ export class Memory {
   }
 
   /**
-   * Writes a word's bytes; setBigUint64 keeps the low 64 bits of each shifted
-   * part. A word that is a JS number (most pointers and lengths) or has its
-   * upper 192 bits all ones needs no BigInt shifts.
+   * Writes a word's bytes; setUint64 keeps the low 64 bits of each shifted
+   * part. A word that fits in 64 bits (most pointers, lengths and amounts) or
+   * has its upper 192 bits all ones needs no BigInt shifts.
    */
   private writeWord(offset: number, word: bigint): void {
     const view = this.view;
-    if (word <= MAX_SAFE_WORD) {
-      const value = Number(word);
-      for (let i = 0; i < 24; i += 4) view.setInt32(offset + i, 0);
-      view.setUint32(offset + 24, Math.floor(value / TWO_TO_32));
-      view.setUint32(offset + 28, value >>> 0);
-      return;
-    }
     if (word <= MAX_UINT64) {
       for (let i = 0; i < 24; i += 4) view.setInt32(offset + i, 0);
     } else if (word >= HIGH_ONES) {
       for (let i = 0; i < 24; i += 4) view.setInt32(offset + i, -1);
     } else {
-      view.setBigUint64(offset, word >> 192n);
-      view.setBigUint64(offset + 8, word >> 128n);
-      view.setBigUint64(offset + 16, word >> 64n);
+      setUint64(view, offset, word >> 192n);
+      setUint64(view, offset + 8, word >> 128n);
+      setUint64(view, offset + 16, word >> 64n);
     }
-    view.setBigUint64(offset + 24, word);
+    setUint64(view, offset + 24, word);
   }
 
   /** MSTORE8. */

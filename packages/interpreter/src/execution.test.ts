@@ -53,6 +53,23 @@ describe('out of gas at the exact instruction', () => {
     expect(run(code, { gas: 5n }).pc).toBe(2);
   });
 
+  it('charges a run of JUMPDESTs 1 each and stops at the first one it cannot pay for', () => {
+    const code = `${'JUMPDEST '.repeat(40)}PUSH1 1`; // 40 × 1 + 3
+    const paid = run(code, { gas: 43n });
+    expect(paid.status).toBe('success');
+    expect(paid.gasLeft).toBe(0n);
+    expect(paid.stack).toEqual([1n]);
+    for (const gas of [42n, 40n, 39n, 17n, 1n]) {
+      const short = run(code, { gas });
+      expect(short.status).toBe('out-of-gas');
+      expect(short.pc).toBe(Math.min(Number(gas), 40));
+      expect(short.gasLeft).toBe(0n);
+      // One instruction at a time agrees on every short budget.
+      const stepped = run(code, { gas, stepping: true });
+      expect([stepped.status, stepped.pc, stepped.gasLeft]).toEqual([short.status, short.pc, short.gasLeft]);
+    }
+  });
+
   it('stops at a memory access it can pay the static gas for but not the expansion', () => {
     // PUSH1, PUSH0 and MSTORE's 3 are paid; one word of memory (3) is not.
     const result = run('PUSH1 1 PUSH0 MSTORE', { gas: 3n + 2n + 3n + 2n });

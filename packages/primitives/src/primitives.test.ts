@@ -9,8 +9,10 @@ import {
   fromSigned,
   hexToBytes,
   keccak256Word,
+  low32,
   MAX_WORD,
   parseAddress,
+  setUint64,
   toSigned,
   wordAt,
   wordToBytes,
@@ -53,6 +55,22 @@ describe('words', () => {
         expect(wordAt(new DataView(bytes.buffer), offset)).toBe(expected);
         expect(bytesToWord(bytes, offset)).toBe(expected);
         expect(bytesToWord(bytes.subarray(offset + 1), 0, 31)).toBe(expected & ((1n << 248n) - 1n));
+      }),
+    );
+  });
+  it('low32 is the word mod 2^32 and setUint64 writes the word mod 2^64, at every width boundary', () => {
+    const boundaries = [0n, 1n, 31n, 2n ** 32n - 1n, 2n ** 32n, 2n ** 53n - 1n, 2n ** 53n, 2n ** 53n + 1n];
+    const word = fc.oneof(
+      fc.constantFrom(...boundaries, 2n ** 64n - 1n, 2n ** 64n, 2n ** 255n, MAX_WORD),
+      fc.bigInt({ min: 0n, max: MAX_WORD }),
+      fc.bigInt({ min: 0n, max: 2n ** 40n }),
+    );
+    fc.assert(
+      fc.property(word, fc.nat(8), (w, offset) => {
+        expect(low32(w)).toBe(Number(w % 2n ** 32n));
+        const view = new DataView(new ArrayBuffer(16));
+        setUint64(view, offset, w);
+        expect(view.getBigUint64(offset)).toBe(w % 2n ** 64n);
       }),
     );
   });

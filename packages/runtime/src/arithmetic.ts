@@ -1,4 +1,4 @@
-import { MAX_WORD, SIGN_BIT, toSigned } from '@tandem-evm/primitives';
+import { low32, MAX_WORD, SIGN_BIT, toSigned } from '@tandem-evm/primitives';
 
 /** ADD mod 2^256, wrapping only on overflow (cheaper than masking every sum; decision 0001). */
 export function add(a: bigint, b: bigint): bigint {
@@ -38,7 +38,7 @@ const EXTENDED_NEGATIVE = EXTEND_HIGH.map((high, i) => high | EXTEND_SIGN[i]!);
  */
 export function signExtend(byteIndex: bigint, value: bigint): bigint {
   if (byteIndex >= 31n) return value;
-  const i = Number(byteIndex);
+  const i = low32(byteIndex);
   if (value < EXTEND_SIGN[i]! || value >= EXTENDED_NEGATIVE[i]!) return value;
   return (value & EXTEND_SIGN[i]!) === 0n ? value & EXTEND_LOW[i]! : value | EXTEND_HIGH[i]!;
 }

@@ -1,6 +1,6 @@
 import type { ExecutionContext } from '@tandem-evm/frame';
 import { KECCAK_COST_PER_WORD, numWords } from '@tandem-evm/gas';
-import { bytesToWord, keccak256Word } from '@tandem-evm/primitives';
+import { bytesToWord, keccak256Word, low32 } from '@tandem-evm/primitives';
 import { chargeGas } from './gas-charges.js';
 import { chargeMemory } from './memory.js';
 
@@ -9,13 +9,13 @@ const MAX_OFFSET = 0xffffffffn;
 
 /** Memory offset of a word, or -1 when the word cannot be one (the access is then out of gas). */
 export function offsetOf(word: bigint): number {
-  return word <= MAX_OFFSET ? Number(word) : -1;
+  return word <= MAX_OFFSET ? low32(word) : -1;
 }
 
 /** CALLDATALOAD: 32 bytes of calldata at `offset`, zero past the end. */
 export function callDataLoad(context: ExecutionContext, offset: bigint): bigint {
   const input = context.message.input;
-  return offset < BigInt(input.length) ? bytesToWord(input, Number(offset), 32) : 0n;
+  return offset < BigInt(input.length) ? bytesToWord(input, low32(offset), 32) : 0n;
 }
 
 /** BLOCKHASH: only the 256 blocks before the current one have a hash. */
