@@ -9,6 +9,7 @@ describe('parseBenchArgs', () => {
       engines: ENGINES,
       filter: undefined,
       quick: false,
+      cold: true,
       json: undefined,
       markdown: undefined,
       saveBaseline: undefined,
@@ -40,11 +41,17 @@ describe('parseBenchArgs', () => {
     expect(options.filter?.test('main/call/x')).toBe(false);
     expect(options).toMatchObject({
       quick: true,
+      cold: false,
       json: 'out.json',
       markdown: 'out.md',
       saveBaseline: 'base.json',
       compare: 'old.json',
     });
+  });
+
+  it('does the cold runs in a full run unless told --no-cold', () => {
+    expect(parseBenchArgs(['--no-cold'], ENGINES).cold).toBe(false);
+    expect(parseBenchArgs(['--no-cold'], ENGINES).quick).toBe(false);
   });
 
   it('skips a bare -- that pnpm passes through', () => {

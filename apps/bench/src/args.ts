@@ -11,6 +11,8 @@ export interface BenchOptions {
   readonly filter: RegExp | undefined;
   /** Fewer samples and smaller time budgets: a full run in a few minutes. */
   readonly quick: boolean;
+  /** Run each main, micro and call case once more in a fresh process (not with --quick). */
+  readonly cold: boolean;
   readonly json: string | undefined;
   readonly markdown: string | undefined;
   readonly saveBaseline: string | undefined;
@@ -24,8 +26,10 @@ export const USAGE = `usage: pnpm bench [options]
 
   --engines a,b          engines to run, in this order (default: {defaults}; available: {engines})
   --filter REGEX         only cases whose name matches REGEX (e.g. '^call/', 'snailtracer')
-  --quick                fewer samples, small time budgets: the whole suite in a few minutes
-  --json FILE            write {"cases":[{case,engine,samples,medianNs,minNs,maxNs,gasUsed,verified}]}
+  --quick                fewer samples, small time budgets: the whole suite in a few minutes (no cold runs)
+  --no-cold              skip the cold runs: the first run of each main, micro and call case
+                         and engine in a fresh process (a full run does them after the cases)
+  --json FILE            write {"cases":[{case,engine,samples,medianNs,minNs,maxNs,firstRunNs,coldRunNs,gasUsed,verified}]}
   --markdown FILE        write a Markdown report and, next to it, an SVG chart of the speed-ups
   --save-baseline FILE   write this run's medians (same shape as --json) as a baseline
   --compare FILE         compare with a baseline (DTVM rule: > 25 % slower with a baseline >= 5 us
@@ -34,7 +38,7 @@ export const USAGE = `usage: pnpm bench [options]
   --help                 this text
 `;
 
-const FLAGS = new Set(['quick', 'list', 'help']);
+const FLAGS = new Set(['quick', 'no-cold', 'list', 'help']);
 const VALUED = new Set(['engines', 'filter', 'json', 'markdown', 'save-baseline', 'compare']);
 
 /**
@@ -94,6 +98,7 @@ export function parseBenchArgs(
     engines,
     filter,
     quick: flags.has('quick'),
+    cold: !flags.has('quick') && !flags.has('no-cold'),
     json: values.get('json'),
     markdown: values.get('markdown'),
     saveBaseline: values.get('save-baseline'),

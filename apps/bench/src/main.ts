@@ -10,9 +10,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { EngineName } from '@tandem-evm/evm';
 import { parseBenchArgs, USAGE, UsageError } from './args.js';
+import { withColdRuns } from './cold.js';
 import { DEFAULT_ENGINES, ENGINE_NAMES, ENGINES, PEER_ENGINE, REFERENCE_ENGINE } from './engines/index.js';
 import { Progress } from './progress.js';
 import { compareToBaseline } from './regression.js';
+import { coldTable } from './report/cold.js';
 import { compilationMarkdown, compilationRows, compilationText } from './report/compilation.js';
 import { compareWithEvmone, evmoneTableRows } from './report/evmone.js';
 import { parseBaseline, toJson } from './report/json.js';
@@ -84,6 +86,11 @@ function writeReports(
       )}`,
     );
   }
+  const cold = coldTable(index, engines, PEER_ENGINE);
+  if (cold !== undefined) {
+    const columns = cold.header.map((title, i) => ({ title, right: i > 0 }));
+    sections.push(`cold: the first run in a fresh process\n${layoutTable(columns, cold.rows)}`);
+  }
   const failures = failuresText(index);
   if (failures !== '') sections.push(failures);
 
@@ -128,7 +135,10 @@ function writeReports(
         chartFile = path.basename(svgPath);
       }
     }
-    writeFileSync(options.markdown, markdownReport(info, index, pairs, means, evmone, chartFile));
+    writeFileSync(
+      options.markdown,
+      markdownReport(info, index, pairs, means, evmone, chartFile, PEER_ENGINE),
+    );
   }
   return { index, text: sections.join('\n\n') };
 }
@@ -180,13 +190,20 @@ async function main(argv: readonly string[]): Promise<number> {
   const progress = new Progress();
   const started = Date.now();
   const loadAtStart = os.loadavg()[0]!;
-  const results = await runAll(workloads, engines, {
+  let results = await runAll(workloads, engines, {
     plan: (engine) => samplingPlan(engine, options.quick),
     onProgress: (event) => progress.update(event),
     onResult: (result) => {
       if (!result.verified) progress.note(`FAILED ${result.case} [${result.engine}]: ${result.error}`);
     },
   });
+  if (options.cold) {
+    results = withColdRuns(
+      results,
+      (done, total, result) => progress.cold(done, total, result.case, result.engine),
+      (result, why) => progress.note(`no cold run for ${result.case} [${result.engine}]: ${why}`),
+    );
+  }
   progress.done();
 
   const cpus = os.cpus();

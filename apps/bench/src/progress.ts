@@ -30,6 +30,12 @@ export class Progress {
     this.stream.write(`\r\x1b[K${line.length > width - 1 ? line.slice(0, width - 1) : line}`);
   }
 
+  /** Progress of the cold runs (cold.ts), after the cases. */
+  cold(done: number, total: number, caseName: string, engine: string): void {
+    const line = `${this.elapsed()} [cold ${String(done + 1).padStart(String(total).length)}/${total}] ${caseName}  ${engine}`;
+    this.stream.write(this.tty ? `\r\x1b[K${line}` : `${line}\n`);
+  }
+
   /** A message on its own line, above the progress line. */
   note(message: string): void {
     this.stream.write(this.tty ? `\r\x1b[K${message}\n` : `${message}\n`);

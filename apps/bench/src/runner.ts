@@ -3,7 +3,7 @@ import { bytesEqual, bytesToHex } from '@tandem-evm/primitives';
 import type { BenchEngine, Prepared } from './engines/index.js';
 import { isDone, iterationsFor, type SamplerState, type SamplingPlan } from './sampling.js';
 import { type Summary, summarize } from './stats.js';
-import type { CallOutcome, CallWorkload, Group, SetupWorkload, Workload } from './workloads/index.js';
+import type { CallOutcome, Group, Workload } from './workloads/index.js';
 
 export interface CaseResult {
   readonly case: string;
@@ -21,6 +21,8 @@ export interface CaseResult {
    * workload's state set-up not).
    */
   readonly firstRunNs: number | undefined;
+  /** The same run in a fresh process (cold.ts); undefined where it was not measured. */
+  readonly coldRunNs: number | undefined;
   /** Gas the verified run used (null for set-up workloads). */
   readonly gasUsed: bigint | null;
 }
@@ -89,7 +91,54 @@ function failed(workload: Workload, engine: string, error: string): CaseResult {
     samplesNs: [],
     summary: undefined,
     firstRunNs: undefined,
+    coldRunNs: undefined,
     gasUsed: null,
+  };
+}
+
+/** What the verified run of a workload on one engine gave. */
+export interface VerifiedRun {
+  readonly prepared: Prepared<unknown>;
+  /** What differs from the expected result; empty when verified. */
+  readonly problems: readonly string[];
+  readonly gasUsed: bigint | null;
+  /** The first run alone (see CaseResult.firstRunNs). */
+  readonly firstRunNs: number;
+  /** Preparing the workload and the first run. */
+  readonly totalNs: number;
+}
+
+/**
+ * Prepares `workload` on one engine, runs it once and checks the result.
+ * Undefined when the engine has no set-up step for a set-up workload.
+ */
+export async function verifiedRun(workload: Workload, engine: BenchEngine): Promise<VerifiedRun | undefined> {
+  const start = process.hrtime.bigint();
+  if (workload.kind === 'call') {
+    const prepared = await engine.prepareCall(workload);
+    const runStart = process.hrtime.bigint();
+    const outcome = await prepared.run();
+    const end = process.hrtime.bigint();
+    return {
+      prepared,
+      problems: callMismatches(outcome, workload.expected),
+      gasUsed: outcome.gasUsed,
+      firstRunNs: Number(end - runStart),
+      totalNs: Number(end - start),
+    };
+  }
+  const setup = engine.prepareSetup(workload);
+  if (setup === undefined) return undefined;
+  const prepared = await setup;
+  const runStart = process.hrtime.bigint();
+  const jumpdests = await prepared.run();
+  const end = process.hrtime.bigint();
+  return {
+    prepared,
+    problems: setupMismatches(jumpdests, workload.expectedJumpdests),
+    gasUsed: null,
+    firstRunNs: Number(end - runStart),
+    totalNs: Number(end - start),
   };
 }
 
@@ -103,33 +152,15 @@ async function prepareAndVerify(
   plan: SamplingPlan,
 ): Promise<Contender | CaseResult | undefined> {
   try {
-    let prepared: Prepared<unknown>;
-    let gasUsed: bigint | null = null;
-    const start = process.hrtime.bigint();
-    let problems: string[];
-    let runStart: bigint;
-    if (workload.kind === 'call') {
-      const call = await engine.prepareCall(workload);
-      prepared = call;
-      runStart = process.hrtime.bigint();
-      const outcome = await call.run();
-      problems = callMismatches(outcome, (workload as CallWorkload).expected);
-      gasUsed = outcome.gasUsed;
-    } else {
-      const setup = engine.prepareSetup(workload as SetupWorkload);
-      if (setup === undefined) return undefined;
-      prepared = await setup;
-      runStart = process.hrtime.bigint();
-      problems = setupMismatches(await (prepared as Prepared<Uint8Array>).run(), workload.expectedJumpdests);
-    }
-    const end = process.hrtime.bigint();
-    if (problems.length > 0) return failed(workload, engine.name, problems.join('; '));
+    const run = await verifiedRun(workload, engine);
+    if (run === undefined) return undefined;
+    if (run.problems.length > 0) return failed(workload, engine.name, run.problems.join('; '));
     return {
       engine: engine.name,
-      prepared,
-      gasUsed,
-      firstRunNs: Number(end - runStart),
-      state: { plan, samplesNs: [], spentNs: 0, iterations: iterationsFor(plan, Number(end - start)) },
+      prepared: run.prepared,
+      gasUsed: run.gasUsed,
+      firstRunNs: run.firstRunNs,
+      state: { plan, samplesNs: [], spentNs: 0, iterations: iterationsFor(plan, run.totalNs) },
     };
   } catch (error) {
     return failed(workload, engine.name, `threw ${(error as Error).stack ?? String(error)}`);
@@ -207,6 +238,7 @@ export async function runWorkload(
       samplesNs: contender.state.samplesNs,
       summary: summarize(contender.state.samplesNs),
       firstRunNs: contender.firstRunNs,
+      coldRunNs: undefined,
       gasUsed: contender.gasUsed,
     });
   }

@@ -3,6 +3,7 @@
  * an evm-benchmarks call, a per-call workload with state, and a set-up.
  */
 import { describe, expect, it } from 'vitest';
+import { coldRun } from './cold.js';
 import { ENGINE_NAMES, ENGINES } from './engines/index.js';
 import { callMismatches, setupMismatches } from './runner.js';
 import { allWorkloads, type CallWorkload, type SetupWorkload } from './workloads/index.js';
@@ -57,6 +58,21 @@ for (const engineName of ENGINE_NAMES) {
     });
   });
 }
+
+describe('cold runs', () => {
+  // The bench runs under tsx; a test process has no loader of its own to pass on.
+  const tsx = ['--import', 'tsx', '--conditions', '@tandem-evm/source'];
+
+  it('time the verified run in a process of its own', () => {
+    const ns = coldRun('main/swap_math/insufficient_liquidity', 'interpreter', tsx);
+    expect(typeof ns).toBe('number');
+    expect(ns).toBeGreaterThan(0);
+  }, 60_000);
+
+  it('say why when there is no such case', () => {
+    expect(coldRun('main/absent', 'interpreter', tsx)).toBe('no case main/absent or engine interpreter');
+  }, 60_000);
+});
 
 describe('verification', () => {
   it('reports every difference', () => {

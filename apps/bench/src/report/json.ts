@@ -11,6 +11,8 @@ export interface JsonCase {
   readonly maxNs: number | null;
   /** The verified run: this engine's first run of the code in the process. */
   readonly firstRunNs: number | null;
+  /** The same run in a fresh process (null where not measured). */
+  readonly coldRunNs: number | null;
   readonly gasUsed: number | null;
   readonly verified: boolean;
 }
@@ -33,6 +35,7 @@ export function toJson(results: readonly CaseResult[]): JsonReport {
       minNs: roundNs(result.summary?.minNs),
       maxNs: roundNs(result.summary?.maxNs),
       firstRunNs: roundNs(result.firstRunNs),
+      coldRunNs: roundNs(result.coldRunNs),
       gasUsed: result.gasUsed === null ? null : Number(result.gasUsed),
       verified: result.verified,
     })),

@@ -1,5 +1,6 @@
 /** The `--markdown` report: run facts, geometric means, the chart, and every case. */
 import { formatDuration, formatRatio } from '../stats.js';
+import { coldTable } from './cold.js';
 import { type EvmoneComparison, evmoneTableRows } from './evmone.js';
 import type { EnginePair, GroupMean, ResultIndex } from './speedups.js';
 import { pairTitle } from './table.js';
@@ -55,6 +56,8 @@ export function markdownReport(
   means: readonly GroupMean[],
   evmone: EvmoneComparison,
   chartFile: string | undefined,
+  /** The engine the cold speed-ups are measured against. */
+  peer: string,
 ): string {
   const failures = index.results.filter((result) => !result.verified);
   const caseCount = index.cases.length;
@@ -167,6 +170,25 @@ export function markdownReport(
     );
   }
 
+  const cold = coldTable(index, info.engines, peer);
+  if (cold !== undefined) {
+    lines.push('## Cold: the first run in a fresh process', '');
+    lines.push(
+      'Each case’s verified run once more, in a new Node process per case and engine, after the timed cases: ' +
+        'what a program that starts, runs the call once and exits pays (module loading excluded), with no other case ' +
+        'having warmed the engine’s JavaScript. “cold / warm” divides it by the engine’s median in this run.',
+      '',
+    );
+    lines.push(
+      table(
+        cold.header,
+        cold.header.map((_, i) => (i === 0 ? 'l' : 'r')),
+        cold.rows.map(([name, ...cells]) => [name!.includes('/') ? `\`${name}\`` : name!, ...cells]),
+      ),
+      '',
+    );
+  }
+
   lines.push('## Every case', '');
   lines.push(
     'Median time per call (min–max of the samples), gas used by the verified run, and the speed-ups.',
@@ -207,7 +229,7 @@ export function markdownReport(
   lines.push(
     '- Each case is first run once per engine and verified: wrong status, gas, refund or output is a failure and gets no number. ' +
       'Calls run from the same pre-state with fresh warm/cold sets every time (sender, recipient and precompiles warm, as in a transaction), no intrinsic gas, revision Cancun.',
-    '- “First run” is that verified run: the first time the engine ran the code in this process, so it includes code analysis, compilation and cold caches (the state set-up excluded). Engines that share code warm each other’s JavaScript, so it is not a fresh process’s time.',
+    '- “First run” is that verified run: the first time the engine ran the code in this process, so it includes code analysis, compilation and cold caches (the state set-up excluded). Engines that share code warm each other’s JavaScript, so it is not a fresh process’s time; the cold table has that.',
     '- A sample times a batch of calls (each followed by restoring the pre-state, included in the time) and records the time per call; engines take turns sample by sample so drift hits them alike.',
     `- Sampling${info.quick ? ' (`--quick`)' : ''}: ${info.sampling}.`,
     '- `compile/…` times the set-up an engine does before it runs new code: the interpreter pads the code and marks its jump destinations (once per code, cached by the `Evm`); ethereumjs runs the same analysis plus an opcode table on every call that reaches a jump (`Interpreter._getValidJumpDestinations`).',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseResult } from '../runner.js';
 import { summarize } from '../stats.js';
+import { coldTable } from './cold.js';
 import { compilationMarkdown, compilationRows, compilationText } from './compilation.js';
 import { compareWithEvmone, ETHEREUMJS_TIMES_EVMONE, evmoneTableRows, evmoneTimings } from './evmone.js';
 import { parseBaseline, toJson } from './json.js';
@@ -22,6 +23,7 @@ function result(
     samplesNs,
     summary: summarize(samplesNs),
     firstRunNs: samplesNs[0]! * 3,
+    coldRunNs: samplesNs[0]! * 5,
     gasUsed: 21n,
   };
 }
@@ -42,6 +44,7 @@ const results: CaseResult[] = [
     samplesNs: [],
     summary: undefined,
     firstRunNs: undefined,
+    coldRunNs: undefined,
     gasUsed: null,
   },
 ];
@@ -87,6 +90,7 @@ describe('json', () => {
       'minNs',
       'maxNs',
       'firstRunNs',
+      'coldRunNs',
       'gasUsed',
       'verified',
     ]);
@@ -98,6 +102,7 @@ describe('json', () => {
       minNs: 10,
       maxNs: 12,
       firstRunNs: 30,
+      coldRunNs: 50,
       gasUsed: 21,
       verified: true,
     });
@@ -110,6 +115,37 @@ describe('json', () => {
   it('names the file when a baseline has the wrong shape', () => {
     expect(() => parseBaseline('{', 'x.json')).toThrow(/x\.json: not JSON/);
     expect(() => parseBaseline('{"cases":[{"case":1}]}', 'x.json')).toThrow(/x\.json: cases\[0\]/);
+  });
+});
+
+describe('cold runs', () => {
+  it('give each engine its cold time and cold / warm, the cold speed-up over the peer, and its mean per group', () => {
+    const cold = coldTable(new ResultIndex(results), ['interpreter', 'ethereumjs'], 'ethereumjs')!;
+    expect(cold.header).toEqual([
+      'case',
+      'interpreter cold',
+      'interpreter cold / warm',
+      'ethereumjs cold',
+      'ethereumjs cold / warm',
+      'interpreter vs ethereumjs, cold',
+    ]);
+    // main/a: interpreter cold 50 ns (warm median 11), ethereumjs cold 5,000 ns (warm 1,000).
+    expect(cold.rows[0]).toEqual(['main/a', '50.0 ns', '4.55×', '5.00 µs', '5.00×', '100×']);
+    // call/d failed verification and has no cold run.
+    expect(cold.rows.map((row) => row[0])).toEqual([
+      'main/a',
+      'main/b',
+      'call/c',
+      'geometric mean, main+micro (2 cases)',
+      'geometric mean, call (1 case)',
+    ]);
+    expect(cold.rows[3]!.at(-1)).toBe('100×');
+    expect(cold.rows[4]!.at(-1)).toBe('4.00×');
+  });
+
+  it('are left out where none was measured', () => {
+    const warmOnly = results.map((entry) => ({ ...entry, coldRunNs: undefined }));
+    expect(coldTable(new ResultIndex(warmOnly), ['interpreter', 'ethereumjs'], 'ethereumjs')).toBeUndefined();
   });
 });
 
