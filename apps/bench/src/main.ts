@@ -250,7 +250,7 @@ async function main(argv: readonly string[]): Promise<number> {
         medianNs: result.summary?.medianNs ?? null,
       })),
     );
-    process.stdout.write(`\n${comparisonText(report, options.compare!)}\n`);
+    process.stdout.write(`\n${comparisonText(report, options.compare!, PEER_ENGINE)}\n`);
     if (report.failed) exitCode = 1;
   }
   return exitCode;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareToBaseline, DTVM_RULE, type MedianRow } from './regression.js';
+import { comparisonText } from './report/table.js';
 
 const US = 1_000;
 
@@ -69,6 +70,26 @@ describe('the DTVM regression rule', () => {
     );
     expect(report.missing).toEqual(['failedNow [interpreter]']);
     expect(report.comparisons.map((comparison) => comparison.case)).toEqual(['kept']);
+  });
+
+  it('prints beside each regression the peer engine’s own change on that case', () => {
+    const baseline = [
+      ...rows({ a: 10 * US, b: 10 * US }),
+      ...rows({ a: 100 * US, b: 100 * US }, 'ethereumjs'),
+    ];
+    const current = [
+      ...rows({ a: 15 * US, b: 20 * US }),
+      ...rows({ a: 150 * US, b: 100 * US }, 'ethereumjs'),
+    ];
+    const text = comparisonText(compareToBaseline(baseline, current), 'base.json', 'ethereumjs');
+    expect(text).toContain(
+      'REGRESSED a [interpreter]: 10.0 µs -> 15.0 µs (1.50× the baseline); ethereumjs on this case: 1.50× its baseline',
+    );
+    expect(text).toContain(
+      'REGRESSED b [interpreter]: 10.0 µs -> 20.0 µs (2.00× the baseline); ethereumjs on this case: 1.00× its baseline',
+    );
+    expect(text).toContain('REGRESSED a [ethereumjs]: 100 µs -> 150 µs (1.50× the baseline)\n');
+    expect(text).toContain('regression check passed');
   });
 
   it('takes another rule', () => {

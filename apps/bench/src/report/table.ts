@@ -106,15 +106,26 @@ export function failuresText(index: ResultIndex): string {
     .join('\n');
 }
 
-export function comparisonText(report: ComparisonReport, file: string): string {
+/**
+ * The regression check's verdict. Beside each regression of another engine
+ * stands the `peer` engine's own change on that case: the peer's code did not
+ * change between the runs, so a like slowdown there is the machine's drift.
+ */
+export function comparisonText(report: ComparisonReport, file: string, peer?: string): string {
   const lines = [
     `compared with ${file}: ${report.comparisons.length} cases, ${report.regressions.length} regressed`,
   ];
   for (const regression of report.regressions) {
+    const control =
+      regression.engine === peer
+        ? undefined
+        : report.comparisons.find((entry) => entry.case === regression.case && entry.engine === peer);
     lines.push(
       `  REGRESSED ${regression.case} [${regression.engine}]: ${formatDuration(regression.baselineNs)} -> ${formatDuration(
         regression.currentNs,
-      )} (${formatRatio(regression.ratio)} the baseline)`,
+      )} (${formatRatio(regression.ratio)} the baseline)${
+        control === undefined ? '' : `; ${peer} on this case: ${formatRatio(control.ratio)} its baseline`
+      }`,
     );
   }
   if (report.missing.length > 0)
