@@ -17,6 +17,7 @@ const KEYWORDS = new Set([
   'continue',
   'if',
   'BigInt',
+  'Number',
   'ctx',
   'stack',
   'sp',
@@ -25,7 +26,6 @@ const KEYWORDS = new Set([
   'M',
   'A',
   'S',
-  'L',
   'E',
   'status',
   'undefined',
@@ -129,7 +129,7 @@ describe('optimisation', () => {
     const offsets = sourceFor(
       assemble('PUSH1 0x40 MLOAD PUSH1 1 DUP2 PUSH1 0x20 ADD MSTORE PUSH1 2 DUP2 PUSH1 0x40 ADD MSTORE STOP'),
     );
-    expect(offsets).toMatch(/const (t\d+) = t0 < 0x40000000n \? L\(t0\) : 1073741824;/);
+    expect(offsets).toMatch(/const (t\d+) = t0 < 0x40000000n \? Number\(t0\) : 1073741824;/);
     expect(offsets).toMatch(/= Math\.min\(t\d+ \+ 32, 1073741824\);/);
     expect(offsets).toMatch(/= Math\.min\(t\d+ \+ 64, 1073741824\);/);
     // No BigInt addition on the hot path; the cold paths compute the words they write back.

@@ -509,7 +509,7 @@ export class BlockWriter {
       );
     } else {
       const limit = `0x${FAST_OFFSET_LIMIT.toString(16)}n`;
-      this.emit(`const ${name} = ${item.code} < ${limit} ? L(${item.code}) : ${FAST_OFFSET_LIMIT};`);
+      this.emit(`const ${name} = ${item.code} < ${limit} ? Number(${item.code}) : ${FAST_OFFSET_LIMIT};`);
     }
     this.offsetForms.set(item, name);
     return name;
@@ -798,7 +798,7 @@ export class BlockWriter {
         this.emit(
           opcode === OP.MSTORE
             ? `ctx.memory.storeWord(${start}, ${value.code});`
-            : `ctx.memory.storeByte(${start}, L(${value.code}) & 0xff);`,
+            : `ctx.memory.storeByte(${start}, Number(${value.code} & 0xffn));`,
         );
         this.forgetWords(offset.constant, width);
         if (opcode === OP.MSTORE && offset.constant !== undefined && offset.constant <= 0xffffffffn)

@@ -88,7 +88,7 @@ function sourceOf(blocks: Block[], code: AnalyzedCode, revision: Revision): Gene
       `[[${entries}], function g${group[0]!.start}(ctx, stack, sp, pc) {\n for (;;) switch (pc) {\n  ${cases.join('\n  ')}\n  default: ctx.stackTop = sp; return pc;\n }\n}]`,
     );
   }
-  const source = `'use strict';\nconst M = rt.M, A = rt.A, S = rt.S, L = rt.L;\nreturn [\n${parts.join(',\n')}\n];`;
+  const source = `'use strict';\nconst M = rt.M, A = rt.A, S = rt.S;\nreturn [\n${parts.join(',\n')}\n];`;
   return { source, blockCount: blocks.length, exits };
 }
 

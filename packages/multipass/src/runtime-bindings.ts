@@ -1,7 +1,7 @@
 import type { ExecutionContext } from '@tandem-evm/frame';
 import { expCost } from '@tandem-evm/gas';
 import type { Status } from '@tandem-evm/host';
-import { ADDRESS_MASK, low32, MAX_WORD, SIGN_BIT } from '@tandem-evm/primitives';
+import { ADDRESS_MASK, MAX_WORD, SIGN_BIT } from '@tandem-evm/primitives';
 import * as runtime from '@tandem-evm/runtime';
 import { BLOCK_FALLBACK, BLOCK_HALTED, type ColdExit } from './codegen.js';
 
@@ -25,8 +25,6 @@ export const bindings = {
   M: MAX_WORD,
   A: ADDRESS_MASK,
   S: SIGN_BIT,
-  /** A word's low 32 bits as a number, cheaper than Number(). */
-  L: low32,
   expCost,
   keccak: runtime.keccakOfMemory,
 
