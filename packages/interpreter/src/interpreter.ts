@@ -2,7 +2,7 @@ import { type Engine, type ExecutionContext, RunOutcome, STACK_LIMIT } from '@ta
 import { expCost, staticGasTable } from '@tandem-evm/gas';
 import type { Result, Status } from '@tandem-evm/host';
 import { instructionSize, OP, OPCODES } from '@tandem-evm/opcodes';
-import { ADDRESS_MASK, low32, MAX_WORD } from '@tandem-evm/primitives';
+import { ADDRESS_MASK, MAX_WORD } from '@tandem-evm/primitives';
 import {
   applyChildResult,
   blobHash,
@@ -532,7 +532,7 @@ export function run(context: ExecutionContext, childResult: Result | undefined):
         sp -= 2;
         const offset = offsetOf(stack[sp + 1]!);
         if (offset < 0 || !chargeMemoryEnd(context, offset + 1)) return stop(context, pc, sp, 'out-of-gas');
-        context.memory.storeByte(offset, low32(stack[sp]!) & 0xff);
+        context.memory.storeByte(offset, Number(stack[sp]! & 0xffn));
         break;
       }
       case SLOAD: {

@@ -31,7 +31,7 @@ export function low32(word: bigint): number {
   return scratch32[LOW_HALF]!;
 }
 
-/** Writes `word mod 2^64` as 8 big-endian bytes at `offset` of `view`, the way low32 reads it (faster than setBigUint64). */
+/** Writes `word mod 2^64` as 8 big-endian bytes at `offset` of `view`, the way low32 reads it (faster than setBigUint64 for a word below 2^64, slower above). */
 export function setUint64(view: DataView, offset: number, word: bigint): void {
   scratch64[0] = word;
   view.setUint32(offset, scratch32[1 - LOW_HALF]!);
@@ -104,7 +104,7 @@ function byteAt(bytes: Uint8Array, index: number): number {
 /** Writes a word as 32 big-endian bytes into `out` at `offset`. */
 export function writeWord(out: Uint8Array, offset: number, word: bigint): void {
   for (let i = 28; i >= 0; i -= 4) {
-    const chunk = low32(word);
+    const chunk = Number(word & 0xffffffffn);
     out[offset + i] = chunk >>> 24;
     out[offset + i + 1] = (chunk >>> 16) & 0xff;
     out[offset + i + 2] = (chunk >>> 8) & 0xff;
