@@ -52,11 +52,12 @@ export function withColdRuns(
   onProgress: (done: number, total: number, result: CaseResult) => void,
   onFailure: (result: CaseResult, why: string) => void,
 ): CaseResult[] {
-  const measured = results.filter((result) => result.verified && COLD_GROUPS.includes(result.group));
+  const measured = (result: CaseResult) => result.verified && COLD_GROUPS.includes(result.group);
+  const total = results.filter(measured).length;
   let done = 0;
   return results.map((result) => {
-    if (!measured.includes(result)) return result;
-    onProgress(done++, measured.length, result);
+    if (!measured(result)) return result;
+    onProgress(done++, total, result);
     const cold = coldRun(result.case, result.engine);
     if (typeof cold === 'string') {
       onFailure(result, cold);

@@ -114,32 +114,27 @@ export interface VerifiedRun {
  */
 export async function verifiedRun(workload: Workload, engine: BenchEngine): Promise<VerifiedRun | undefined> {
   const start = process.hrtime.bigint();
+  let prepared: Prepared<unknown>;
+  let check: (result: unknown) => Pick<VerifiedRun, 'problems' | 'gasUsed'>;
   if (workload.kind === 'call') {
-    const prepared = await engine.prepareCall(workload);
-    const runStart = process.hrtime.bigint();
-    const outcome = await prepared.run();
-    const end = process.hrtime.bigint();
-    return {
-      prepared,
-      problems: callMismatches(outcome, workload.expected),
-      gasUsed: outcome.gasUsed,
-      firstRunNs: Number(end - runStart),
-      totalNs: Number(end - start),
+    prepared = await engine.prepareCall(workload);
+    check = (result) => {
+      const outcome = result as CallOutcome;
+      return { problems: callMismatches(outcome, workload.expected), gasUsed: outcome.gasUsed };
     };
+  } else {
+    const setup = engine.prepareSetup(workload);
+    if (setup === undefined) return undefined;
+    prepared = await setup;
+    check = (result) => ({
+      problems: setupMismatches(result as Uint8Array, workload.expectedJumpdests),
+      gasUsed: null,
+    });
   }
-  const setup = engine.prepareSetup(workload);
-  if (setup === undefined) return undefined;
-  const prepared = await setup;
   const runStart = process.hrtime.bigint();
-  const jumpdests = await prepared.run();
+  const result = await prepared.run();
   const end = process.hrtime.bigint();
-  return {
-    prepared,
-    problems: setupMismatches(jumpdests, workload.expectedJumpdests),
-    gasUsed: null,
-    firstRunNs: Number(end - runStart),
-    totalNs: Number(end - start),
-  };
+  return { prepared, ...check(result), firstRunNs: Number(end - runStart), totalNs: Number(end - start) };
 }
 
 /**

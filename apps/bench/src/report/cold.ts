@@ -1,6 +1,6 @@
 /** The cold-run table: each engine's first run in a fresh process, beside its warm median. */
 import { formatDuration, formatRatio, geometricMean } from '../stats.js';
-import type { ResultIndex } from './speedups.js';
+import { GROUP_SELECTIONS, type ResultIndex } from './speedups.js';
 
 export interface ColdTable {
   readonly header: readonly string[];
@@ -8,11 +8,10 @@ export interface ColdTable {
   readonly rows: readonly (readonly string[])[];
 }
 
-/** Groups of cases the table gives a geometric mean for. */
-const MEAN_GROUPS: readonly { label: string; test: RegExp }[] = [
-  { label: 'main+micro', test: /^(main|micro)\// },
-  { label: 'call', test: /^call\// },
-];
+/** Groups of cases the table gives a geometric mean for (as the speed-up means select them). */
+const MEAN_GROUPS = ['main+micro', 'call'].map(
+  (name) => GROUP_SELECTIONS.find((selection) => selection.name === name)!,
+);
 
 /**
  * Columns: per engine its cold time and cold / warm median, then per other
@@ -52,8 +51,10 @@ export function coldTable(
       return ratio === undefined ? '' : formatRatio(ratio);
     }),
   ]);
-  const means = MEAN_GROUPS.flatMap(({ label, test }) => {
-    const members = cases.filter((name) => test.test(name));
+  const means = MEAN_GROUPS.flatMap(({ name: label, includes }) => {
+    const members = cases.filter((name) =>
+      index.results.some((result) => result.case === name && includes(result)),
+    );
     if (members.length === 0 || others.length === 0) return [];
     return [
       [
